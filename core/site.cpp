@@ -1,5 +1,6 @@
 #include "core/site.h"
 
+#include <cstdlib>
 #include <filesystem>
 
 namespace vigie::core {
@@ -50,7 +51,31 @@ std::vector<const Rule*> Site::rulesForCamera(const std::string& cameraId) const
     return out;
 }
 
-std::string Site::resolvePath(const std::string& path) const {
+std::string expandVariables(const std::string& text) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto start = text.find("${", i);
+        if (start == std::string::npos) {
+            break;
+        }
+        const auto end = text.find('}', start + 2);
+        if (end == std::string::npos) {
+            break;
+        }
+        out.append(text, i, start - i);
+        const std::string name = text.substr(start + 2, end - start - 2);
+        if (const char* value = std::getenv(name.c_str())) {
+            out += value;
+        }
+        i = end + 1;
+    }
+    out.append(text, i, std::string::npos);
+    return out;
+}
+
+std::string Site::resolvePath(const std::string& rawPath) const {
+    const std::string path = expandVariables(rawPath);
     if (path.empty() || path.find("://") != std::string::npos) {
         return path;
     }

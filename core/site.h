@@ -137,8 +137,13 @@ struct Site {
     const Camera* findCamera(const std::string& cameraId) const;
     const Schedule* findSchedule(const std::string& scheduleId) const;
     std::vector<const Rule*> rulesForCamera(const std::string& cameraId) const;
-    // Resolves a path of the config (source file, model dir) against baseDir.
-    std::string resolvePath(const std::string& path) const;
+    // Resolves a path of the config (source file, model dir): ${NAME} is replaced by the
+    // environment variable NAME (empty when unset), then relative paths are taken from
+    // baseDir. URLs are returned with only the variables expanded.
+    std::string resolvePath(const std::string& rawPath) const;
 };
+
+// Replaces each ${NAME} by the value of the environment variable NAME (empty when unset).
+std::string expandVariables(const std::string& text);
 
 }  // namespace vigie::core

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QProcess>
 
 namespace vigie::test {
 
@@ -27,6 +28,20 @@ QString sourcePath(const QString& relativePath) {
 
 QString binDir() {
     return QString::fromLocal8Bit(qgetenv("VIGIE_TEST_BIN_DIR"));
+}
+
+QString makeGeneratedDemoClip(const QString& dir, QString* error) {
+    const QString out = QDir(dir).filePath(QStringLiteral("demo-generated.mp4"));
+    QProcess p;
+    p.start(sourcePath(QStringLiteral("resources/demo/make-demo-clip.sh")), {out});
+    if (!p.waitForFinished(120000) || p.exitCode() != 0 || !QFileInfo::exists(out)) {
+        if (error != nullptr) {
+            *error = QStringLiteral("could not generate the demo clip: ") +
+                     QString::fromLocal8Bit(p.readAllStandardError()) + p.errorString();
+        }
+        return QString();
+    }
+    return out;
 }
 
 }  // namespace vigie::test

@@ -15,6 +15,9 @@ QString dataPath(const QString& relativePath);
 QString sourcePath(const QString& relativePath);
 // Directory of the built executables (vigie, vigie-workstation).
 QString binDir();
+// Generates the no-data demo clip (resources/demo/make-demo-clip.sh) into `dir` and returns
+// its path, or an empty string (with the reason in `error`) when ffmpeg is missing.
+QString makeGeneratedDemoClip(const QString& dir, QString* error);
 
 }  // namespace vigie::test
 

@@ -1,0 +1,53 @@
+#pragma once
+// Health of each camera and of the engine, for the health view, `vigie status` and logs.
+// Plain values; the engine fills them from atomic counters (snapshot on request).
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vigie::core {
+
+enum class CameraState {
+    Invalid = 0,
+    Stopped,       // not started, or disabled
+    Connecting,    // opening the source
+    Live,          // frames arriving
+    Stalled,       // no frame for the stall delay
+    Reconnecting,  // waiting before the next attempt (backoff)
+    Failed,        // gave up (a file that cannot be read)
+    Finished,      // end of a file analysed offline
+};
+
+std::string_view toName(CameraState state);
+
+// Green / yellow / red, as the health view shows it.
+enum class HealthLevel { Invalid = 0, Ok, Degraded, Down, Unknown };
+HealthLevel healthLevel(CameraState state);
+
+struct CameraHealth {
+    std::string cameraId;
+    CameraState state = CameraState::Stopped;
+    std::string lastError;
+    std::int64_t framesDecoded = 0;
+    std::int64_t framesAnalysed = 0;
+    std::int64_t framesDropped = 0;  // skipped by the latest-only hand-off or pool exhaustion
+    std::int64_t decodeErrors = 0;
+    std::int64_t reconnects = 0;
+    std::int64_t bytesIn = 0;
+    std::int64_t lastPtsUs = 0;  // stream time of the last analysed picture
+    double sourceDurationS = 0.0;
+    int width = 0;
+    int height = 0;
+};
+
+struct EngineHealth {
+    std::vector<CameraHealth> cameras;
+    std::string detector;  // model and device
+    std::int64_t inferences = 0;
+    std::int64_t batches = 0;
+    bool processingEnabled = true;
+};
+
+}  // namespace vigie::core

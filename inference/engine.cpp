@@ -1,0 +1,712 @@
+#include "inference/engine.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <thread>
+
+#include "core/log.h"
+#include "core/model_manifest.h"
+#include "inference/analyser.h"
+#include "inference/motion_detector.h"
+#include "inference/tracker.h"
+#include "inference/video_source.h"
+
+namespace vigie::inference {
+
+using core::makeError;
+using core::Result;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::int64_t systemWallMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+// Classes shown and tracked even when no rule names them: what an operator expects to see
+// boxed on a security wall (people, vehicles, luggage, blades).
+const std::vector<std::string>& watchedClasses() {
+    static const std::vector<std::string> kClasses = {
+        "person",   "bicycle", "car",      "motorcycle", "bus",   "train",    "truck",
+        "backpack", "handbag", "suitcase", "umbrella",   "knife", "scissors", "baseball bat",
+    };
+    return kClasses;
+}
+
+std::vector<std::string> ruleClasses(const core::Rule& rule) {
+    return std::visit([](const auto& p) { return p.classes; }, rule.params);
+}
+
+// A strand executor: N threads, each owning a FIFO; work for one camera always goes to the
+// same thread, so a camera's pictures are analysed in order without locks on its state.
+class StrandExecutor {
+public:
+    explicit StrandExecutor(int threads) : m_queues(std::size_t(std::max(1, threads))) {
+        for (std::size_t i = 0; i < m_queues.size(); ++i) {
+            m_threads.emplace_back([this, i] { run(i); });
+        }
+    }
+    ~StrandExecutor() { shutdown(); }
+
+    void post(std::size_t strand, std::function<void()> task) {
+        auto& q = m_queues[strand % m_queues.size()];
+        {
+            std::lock_guard lock(q.mutex);
+            q.tasks.push_back(std::move(task));
+        }
+        q.cv.notify_one();
+    }
+
+    // Runs what is queued, then joins.
+    void shutdown() {
+        for (auto& q : m_queues) {
+            {
+                std::lock_guard lock(q.mutex);
+                q.stopping = true;
+            }
+            q.cv.notify_all();
+        }
+        for (auto& t : m_threads) {
+            if (t.joinable()) {
+                t.join();
+            }
+        }
+        m_threads.clear();
+    }
+
+private:
+    struct Queue {
+        std::mutex mutex;
+        std::condition_variable cv;
+        std::deque<std::function<void()>> tasks;
+        bool stopping = false;
+    };
+
+    void run(std::size_t i) {
+        auto& q = m_queues[i];
+        while (true) {
+            std::function<void()> task;
+            {
+                std::unique_lock lock(q.mutex);
+                q.cv.wait(lock, [&] { return q.stopping || !q.tasks.empty(); });
+                if (q.tasks.empty()) {
+                    return;
+                }
+                task = std::move(q.tasks.front());
+                q.tasks.pop_front();
+            }
+            try {
+                task();
+            } catch (const std::exception& e) {
+                core::logger("engine")->error("analysis task failed: {}", e.what());
+            } catch (...) {
+                core::logger("engine")->error("analysis task failed with an unknown error");
+            }
+        }
+    }
+
+    std::vector<Queue> m_queues;
+    std::vector<std::thread> m_threads;
+};
+
+}  // namespace
+
+struct CameraRuntime {
+    std::size_t index = 0;
+    const core::Camera* camera = nullptr;
+    std::string url;
+    bool isFile = false;
+    std::thread sourceThread;
+
+    // Hand-off slot, guarded by Engine::Impl::mutex.
+    std::optional<core::ImageFrame> pending;
+    int inFlight = 0;
+    bool sourceDone = false;
+    bool finishPosted = false;
+
+    // Analysis state: touched only on this camera's strand.
+    std::unique_ptr<ByteTracker> tracker;
+    std::vector<std::pair<const core::Rule*, std::unique_ptr<Analyser>>> analysers;
+    std::unique_ptr<core::RuleEngine> rules;
+
+    std::atomic<core::CameraState> state{core::CameraState::Stopped};
+    std::atomic<std::int64_t> decoded{0};
+    std::atomic<std::int64_t> analysed{0};
+    std::atomic<std::int64_t> dropped{0};
+    std::atomic<std::int64_t> decodeErrors{0};
+    std::atomic<std::int64_t> reconnects{0};
+    std::atomic<std::int64_t> bytesIn{0};
+    std::atomic<std::int64_t> lastPtsUs{0};
+    std::atomic<int> width{0};
+    std::atomic<int> height{0};
+    std::atomic<double> durationS{0.0};
+    mutable std::mutex errorMutex;
+    std::string lastError;
+
+    void setError(const std::string& e) {
+        std::lock_guard lock(errorMutex);
+        lastError = e;
+    }
+};
+
+struct Engine::Impl {
+    core::Site site;
+    EngineOptions options;
+    std::unique_ptr<Detector> detector;
+    std::vector<std::unique_ptr<CameraRuntime>> cameras;
+    core::RuleSwitches switches;
+    std::vector<bool> trackedClass;  // by class id
+
+    std::mutex mutex;
+    std::condition_variable frameReady;  // inference waits for pictures
+    std::condition_variable slotFreed;   // offline producers wait for their slot
+    std::condition_variable finished;
+    bool stopping = false;
+    std::size_t roundRobin = 0;
+
+    std::thread inferenceThread;
+    std::unique_ptr<StrandExecutor> analysis;
+    std::atomic<std::int64_t> inferences{0};
+    std::atomic<std::int64_t> batches{0};
+    bool started = false;
+    bool stopped = false;
+    std::shared_ptr<spdlog::logger> log = core::logger("engine");
+
+    std::int64_t wallNowMs() const {
+        return options.wallClockMs ? options.wallClockMs() : systemWallMs();
+    }
+
+    // Sleeps up to `ms`, waking early on stop. Returns false when stopping.
+    bool sleepInterruptible(std::int64_t ms) {
+        std::unique_lock lock(mutex);
+        return !slotFreed.wait_for(lock, std::chrono::milliseconds(ms), [&] { return stopping; });
+    }
+
+    void sourceLoop(CameraRuntime& cam);
+    bool pumpSource(CameraRuntime& cam, VideoSource& src);
+    void inferenceLoop();
+    void analyse(CameraRuntime& cam, const core::ImageFrame& frame,
+                 std::vector<core::Detection> detections);
+    void postFinishLocked(CameraRuntime& cam);
+};
+
+void Engine::Impl::sourceLoop(CameraRuntime& cam) {
+    const auto& id = cam.camera->id;
+    double backoffS = 1.0;
+    std::mt19937 rng(std::random_device{}());
+    while (true) {
+        {
+            std::lock_guard lock(mutex);
+            if (stopping) {
+                break;
+            }
+        }
+        cam.state = core::CameraState::Connecting;
+        SourceOptions so;
+        so.transport = cam.camera->source.transport;
+        so.readTimeoutMs = int(options.stallTimeoutS * 1000);
+        so.decodeThreads = options.offline ? 0 : 1;
+        so.poolFrames = 4 + 2 * kMaxInFlight;
+        auto opened = VideoSource::open(cam.url, so);
+        bool retry = !options.offline;
+        if (opened) {
+            auto& src = **opened;
+            cam.width = src.info().width;
+            cam.height = src.info().height;
+            cam.durationS = src.info().durationS;
+            backoffS = 1.0;
+            retry = pumpSource(cam, src) && !options.offline;
+        } else {
+            cam.setError(opened.error().message);
+            log->error("[{}] {}", id, opened.error().message);
+            if (cam.isFile) {
+                retry = false;  // a missing or unreadable file will not heal by itself
+            }
+        }
+        if (!retry) {
+            break;
+        }
+        // Exponential backoff with jitter, capped, so a site-wide outage does not make
+        // every camera reconnect in the same millisecond.
+        cam.state = core::CameraState::Reconnecting;
+        ++cam.reconnects;
+        std::uniform_real_distribution<double> jitter(0.8, 1.2);
+        const double waitS = std::min(backoffS, options.maxBackoffS) * jitter(rng);
+        backoffS = std::min(backoffS * 2.0, options.maxBackoffS);
+        log->warn("[{}] reconnecting in {:.1f} s", id, waitS);
+        if (!sleepInterruptible(std::int64_t(waitS * 1000))) {
+            break;
+        }
+    }
+    std::lock_guard lock(mutex);
+    cam.sourceDone = true;
+    if (cam.state != core::CameraState::Finished && cam.state != core::CameraState::Failed) {
+        std::lock_guard errorLock(cam.errorMutex);
+        cam.state = cam.lastError.empty() ? core::CameraState::Stopped : core::CameraState::Failed;
+    }
+    if (!cam.pending && cam.inFlight == 0) {
+        postFinishLocked(cam);
+    }
+    frameReady.notify_all();
+}
+
+// Decodes until the end, an error, or stop. Returns true when the caller should reconnect.
+bool Engine::Impl::pumpSource(CameraRuntime& cam, VideoSource& src) {
+    const auto& id = cam.camera->id;
+    const double fps = cam.camera->analysisFps;
+    const auto periodUs = std::int64_t(1e6 / fps);
+    std::int64_t nextDueUs = -1;
+    const bool paced = cam.isFile && !options.offline && cam.camera->source.realtime;
+    auto paceStart = Clock::now();
+    std::int64_t paceOriginUs = -1;
+    while (true) {
+        {
+            std::lock_guard lock(mutex);
+            if (stopping) {
+                src.interrupt();
+                return false;
+            }
+        }
+        const ReadStatus status = src.next();
+        cam.bytesIn = src.counters().bytes.load();
+        cam.decodeErrors = src.counters().decodeErrors.load();
+        if (status == ReadStatus::EndOfStream) {
+            if (cam.isFile && cam.camera->source.loop && !options.offline) {
+                if (auto r = src.rewind(); !r) {
+                    cam.setError(r.error().message);
+                    return true;
+                }
+                continue;
+            }
+            log->info("[{}] end of {}", id, src.displayUrl());
+            if (cam.isFile) {
+                cam.state = core::CameraState::Finished;
+                return false;
+            }
+            cam.setError("the stream ended");
+            return true;
+        }
+        if (status == ReadStatus::Error) {
+            cam.setError(src.lastError());
+            if (cam.isFile) {
+                // A damaged file: report, then stop this camera (others keep running).
+                log->error("[{}] {}: {}", id, src.displayUrl(), src.lastError());
+                cam.state = core::CameraState::Failed;
+                return false;
+            }
+            cam.state = core::CameraState::Stalled;
+            log->warn("[{}] {}", id, src.lastError());
+            return true;
+        }
+        ++cam.decoded;
+        cam.state = core::CameraState::Live;
+        const std::int64_t pts = src.currentPtsUs();
+        if (paced) {
+            if (paceOriginUs < 0 || pts < paceOriginUs) {
+                paceOriginUs = pts;
+                paceStart = Clock::now();
+            }
+            const auto due = paceStart + std::chrono::microseconds(pts - paceOriginUs);
+            std::unique_lock lock(mutex);
+            if (slotFreed.wait_until(lock, due, [&] { return stopping; })) {
+                return false;
+            }
+        }
+        if (nextDueUs >= 0 && pts < nextDueUs) {
+            continue;  // decimated: decoded to keep up with the stream, not analysed
+        }
+        nextDueUs =
+            (nextDueUs < 0 || pts - nextDueUs > periodUs) ? pts + periodUs : nextDueUs + periodUs;
+        auto frame = src.convertCurrent();
+        if (!frame) {
+            ++cam.dropped;  // every pool buffer still in use downstream
+            continue;
+        }
+        frame->streamId = int(cam.index);
+        std::unique_lock lock(mutex);
+        if (options.offline) {
+            slotFreed.wait(lock, [&] { return stopping || !cam.pending; });
+            if (stopping) {
+                return false;
+            }
+        } else if (cam.pending) {
+            ++cam.dropped;  // latest-only: the older picture is no longer worth analysing
+        }
+        cam.pending = std::move(*frame);
+        lock.unlock();
+        frameReady.notify_one();
+    }
+}
+
+void Engine::Impl::inferenceLoop() {
+    const int maxBatch = std::max(1, site.engine.maxBatch);
+    const auto batchWait = std::chrono::milliseconds(site.engine.batchWaitMs);
+    while (true) {
+        std::vector<CameraRuntime*> owners;
+        std::vector<core::ImageFrame> batch;
+        {
+            std::unique_lock lock(mutex);
+            auto takeReady = [&] {
+                const std::size_t n = cameras.size();
+                for (std::size_t k = 0; k < n && int(batch.size()) < maxBatch; ++k) {
+                    auto& cam = *cameras[(roundRobin + k) % n];
+                    if (cam.pending && cam.inFlight < kMaxInFlight &&
+                        std::find(owners.begin(), owners.end(), &cam) == owners.end()) {
+                        batch.push_back(std::move(*cam.pending));
+                        cam.pending.reset();
+                        ++cam.inFlight;
+                        owners.push_back(&cam);
+                    }
+                }
+                roundRobin = (roundRobin + 1) % std::max<std::size_t>(1, n);
+            };
+            frameReady.wait(lock, [&] {
+                if (stopping) {
+                    return true;
+                }
+                takeReady();
+                return !batch.empty() ||
+                       std::all_of(cameras.begin(), cameras.end(),
+                                   [](const auto& c) { return c->sourceDone && !c->pending; });
+            });
+            if (stopping || batch.empty()) {
+                if (batch.empty()) {
+                    return;  // stopping, or every source is done and drained
+                }
+            }
+            // Give other cameras a moment to fill the batch (GPU efficiency); never wait
+            // when a single camera is configured.
+            if (int(batch.size()) < maxBatch && cameras.size() > 1 && batchWait.count() > 0) {
+                frameReady.wait_for(lock, batchWait, [&] {
+                    takeReady();
+                    return stopping || int(batch.size()) >= maxBatch;
+                });
+            }
+        }
+        slotFreed.notify_all();
+        auto result = detector->detect(batch);
+        ++batches;
+        inferences += std::int64_t(batch.size());
+        if (!result) {
+            log->error("detector: {}", result.error().message);
+        }
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            CameraRuntime* cam = owners[i];
+            std::vector<core::Detection> dets;
+            if (result) {
+                dets = std::move((*result)[i]);
+            }
+            analysis->post(cam->index,
+                           [this, cam, frame = std::move(batch[i]), d = std::move(dets)]() mutable {
+                               analyse(*cam, frame, std::move(d));
+                           });
+        }
+    }
+}
+
+void Engine::Impl::analyse(CameraRuntime& cam, const core::ImageFrame& frame,
+                           std::vector<core::Detection> detections) {
+    std::erase_if(detections, [&](const core::Detection& d) {
+        return d.classId < 0 || std::size_t(d.classId) >= trackedClass.size() ||
+               !trackedClass[std::size_t(d.classId)];
+    });
+    auto tracks = cam.tracker->update(detections, frame.ptsUs, frame.width, frame.height);
+    const auto& names = detector->classNames();
+    for (auto& t : tracks) {
+        if (t.classId >= 0 && std::size_t(t.classId) < names.size()) {
+            t.label = names[std::size_t(t.classId)];
+        }
+    }
+    if (log->should_log(spdlog::level::trace)) {
+        std::string text;
+        for (const auto& t : tracks) {
+            text += fmt::format(" #{} {} {:.2f} [{:.3f} {:.3f} {:.3f} {:.3f}]", t.id, t.label,
+                                t.score, t.box.x0, t.box.y0, t.box.x1, t.box.y1);
+        }
+        log->trace("[{}] t={:.3f} s, {} detections, tracks:{}", cam.camera->id,
+                   double(frame.ptsUs) / 1e6, detections.size(), text);
+    }
+    AnalysisInput input;
+    input.ptsUs = frame.ptsUs;
+    input.tracks = &tracks;
+    input.frame = &frame;
+    std::vector<std::pair<const core::Rule*, core::RuleObservation>> observations;
+    observations.reserve(cam.analysers.size());
+    core::FrameAnalysis overlay;
+    for (auto& [rule, analyser] : cam.analysers) {
+        observations.emplace_back(rule, analyser->update(input));
+        for (auto& z : analyser->occupiedZones()) {
+            overlay.occupiedZoneIds.push_back(std::move(z));
+        }
+    }
+    cam.rules->process(frame.ptsUs, wallNowMs(), observations);
+    cam.analysed++;
+    cam.lastPtsUs = frame.ptsUs;
+    if (options.frameSink != nullptr) {
+        overlay.cameraId = cam.camera->id;
+        overlay.ptsUs = frame.ptsUs;
+        overlay.alertingRuleIds = cam.rules->alertingRules();
+        for (const auto& t : tracks) {
+            core::OverlayObject o{t.id, t.box, t.label, t.score, false};
+            for (const auto& [rule, obs] : observations) {
+                if (obs.active && std::find(obs.trackIds.begin(), obs.trackIds.end(), t.id) !=
+                                      obs.trackIds.end()) {
+                    o.alerting = true;
+                }
+            }
+            overlay.objects.push_back(std::move(o));
+        }
+        options.frameSink->onFrame(frame, overlay);
+    }
+    std::lock_guard lock(mutex);
+    --cam.inFlight;
+    if (cam.sourceDone && !cam.pending && cam.inFlight == 0) {
+        postFinishLocked(cam);
+    }
+    frameReady.notify_all();
+}
+
+void Engine::Impl::postFinishLocked(CameraRuntime& cam) {
+    if (cam.finishPosted) {
+        return;
+    }
+    cam.finishPosted = true;
+    analysis->post(cam.index, [this, &cam] {
+        cam.rules->finish(cam.lastPtsUs.load(), wallNowMs());
+        std::lock_guard lock(mutex);
+        finished.notify_all();
+    });
+}
+
+Engine::Engine() : m_impl(std::make_unique<Impl>()) {}
+
+Engine::~Engine() {
+    stop();
+}
+
+Result<std::unique_ptr<Detector>> loadSiteDetector(const core::Site& site,
+                                                   const std::string& modelDir,
+                                                   const std::string& manifestPath,
+                                                   const std::string& device, int cpuThreads) {
+#ifdef VIGIE_HAVE_OPENCV
+    if (site.engine.detector == kMotionDetectorName) {
+        return createMotionDetector({});
+    }
+#endif
+    auto manifest = core::loadModelManifest(manifestPath);
+    if (!manifest) {
+        return manifest.error();
+    }
+    const core::ModelSpec* spec = manifest->find(site.engine.detector);
+    if (spec == nullptr || spec->task != core::ModelTask::Detector) {
+        return makeError("the model manifest has no detector named '" + site.engine.detector + "'");
+    }
+    DetectorOptions opts;
+    opts.spec = *spec;
+    opts.device = device.empty() ? site.engine.device : device;
+    opts.cpuThreads = cpuThreads;
+    // FP16 needs the variant whose weights are buffers, not frozen constants.
+    const bool wantHalf = opts.device.rfind("cuda", 0) == 0 && !spec->halfFile.empty();
+    auto path = wantHalf ? core::verifyModelFile(modelDir, spec->halfFile, spec->halfSha256)
+                         : core::verifyModelFile(modelDir, spec->file, spec->sha256);
+    if (!path) {
+        return path.error();
+    }
+    opts.modelPath = *path;
+    opts.half = wantHalf;
+    // Low scores are kept for the tracker's second association (ByteTrack); rules apply
+    // their own minimum score.
+    opts.decode.scoreThreshold = 0.1F;
+    opts.decode.nmsIouThreshold = 0.45F;
+    return createDetector(opts);
+}
+
+Result<std::unique_ptr<Engine>> Engine::create(const core::Site& site, EngineOptions options) {
+    if (options.alertSink == nullptr) {
+        return makeError("the engine needs an alert sink");
+    }
+    std::unique_ptr<Engine> engine(new Engine());
+    Impl& d = *engine->m_impl;
+    d.site = site;
+    d.options = std::move(options);
+    auto detector = d.options.detectorFactory
+                        ? d.options.detectorFactory()
+                        : loadSiteDetector(d.site, d.options.modelDir, d.options.manifestPath,
+                                           d.options.device, d.options.cpuThreads);
+    if (!detector) {
+        return detector.error();
+    }
+    d.detector = std::move(*detector);
+    const auto& names = d.detector->classNames();
+    d.trackedClass.assign(names.size(), false);
+    auto markClass = [&](const std::string& cls) {
+        const auto it = std::find(names.begin(), names.end(), cls);
+        if (it == names.end()) {
+            return false;
+        }
+        d.trackedClass[std::size_t(it - names.begin())] = true;
+        return true;
+    };
+    for (const auto& cls : watchedClasses()) {
+        markClass(cls);
+    }
+    for (const auto& rule : d.site.rules) {
+        for (const auto& cls : ruleClasses(rule)) {
+            if (!markClass(cls)) {
+                return makeError("rule '" + rule.id + "': the class '" + cls +
+                                 "' is not detected by " + d.detector->description());
+            }
+        }
+    }
+    for (const auto& cam : d.site.cameras) {
+        if (!cam.enabled) {
+            continue;
+        }
+        auto rt = std::make_unique<CameraRuntime>();
+        rt->index = d.cameras.size();
+        rt->camera = &cam;
+        const auto override = d.options.sourceOverrides.find(cam.id);
+        rt->url = d.site.resolvePath(override != d.options.sourceOverrides.end() ? override->second
+                                                                                 : cam.source.url);
+        rt->isFile = rt->url.find("://") == std::string::npos || rt->url.rfind("file://", 0) == 0;
+        rt->tracker = std::make_unique<ByteTracker>(TrackerParams{});
+        for (const auto* rule : d.site.rulesForCamera(cam.id)) {
+            auto analyser = createAnalyser(*rule, cam);
+            if (!analyser) {
+                return analyser.error();
+            }
+            rt->analysers.emplace_back(rule, std::move(*analyser));
+        }
+        rt->rules = std::make_unique<core::RuleEngine>(d.site, cam.id, *d.options.alertSink,
+                                                       d.options.schedules, &d.switches);
+        d.cameras.push_back(std::move(rt));
+    }
+    if (d.cameras.empty()) {
+        return makeError("no enabled camera in site '" + d.site.id + "'");
+    }
+    return engine;
+}
+
+void Engine::start() {
+    Impl& d = *m_impl;
+    if (d.started) {
+        return;
+    }
+    d.started = true;
+    const int threads = d.options.analysisThreads > 0
+                            ? d.options.analysisThreads
+                            : int(std::min<std::size_t>(2, d.cameras.size()));
+    d.analysis = std::make_unique<StrandExecutor>(threads);
+    d.inferenceThread = std::thread([&d] {
+        try {
+            d.inferenceLoop();
+        } catch (const std::exception& e) {
+            d.log->critical("inference thread stopped: {}", e.what());
+        }
+    });
+    for (auto& cam : d.cameras) {
+        cam->sourceThread = std::thread([&d, c = cam.get()] {
+            try {
+                d.sourceLoop(*c);
+            } catch (const std::exception& e) {
+                c->setError(e.what());
+                d.log->critical("[{}] source thread stopped: {}", c->camera->id, e.what());
+            }
+        });
+    }
+}
+
+void Engine::stop() {
+    Impl& d = *m_impl;
+    if (!d.started || d.stopped) {
+        return;
+    }
+    d.stopped = true;
+    {
+        std::lock_guard lock(d.mutex);
+        d.stopping = true;
+    }
+    d.frameReady.notify_all();
+    d.slotFreed.notify_all();
+    for (auto& cam : d.cameras) {
+        if (cam->sourceThread.joinable()) {
+            cam->sourceThread.join();
+        }
+    }
+    if (d.inferenceThread.joinable()) {
+        d.inferenceThread.join();
+    }
+    {
+        // Pictures still in the slots are dropped; open alerts are closed on each strand.
+        std::lock_guard lock(d.mutex);
+        for (auto& cam : d.cameras) {
+            cam->pending.reset();
+            d.postFinishLocked(*cam);
+        }
+    }
+    d.analysis->shutdown();
+}
+
+bool Engine::waitFinished(int timeoutMs) {
+    Impl& d = *m_impl;
+    std::unique_lock lock(d.mutex);
+    return d.finished.wait_for(lock, std::chrono::milliseconds(timeoutMs), [&] {
+        return std::all_of(d.cameras.begin(), d.cameras.end(), [](const auto& c) {
+            return c->sourceDone && c->finishPosted && c->inFlight == 0 && !c->pending;
+        });
+    });
+}
+
+void Engine::setProcessingEnabled(bool enabled) {
+    m_impl->switches.setProcessingEnabled(enabled);
+    m_impl->log->warn("processing {} by the operator", enabled ? "resumed" : "stopped");
+}
+
+bool Engine::processingEnabled() const {
+    return m_impl->switches.processingEnabled();
+}
+
+core::EngineHealth Engine::health() const {
+    const Impl& d = *m_impl;
+    core::EngineHealth h;
+    h.detector = d.detector->description();
+    h.inferences = d.inferences.load();
+    h.batches = d.batches.load();
+    h.processingEnabled = d.switches.processingEnabled();
+    for (const auto& cam : d.cameras) {
+        core::CameraHealth c;
+        c.cameraId = cam->camera->id;
+        c.state = cam->state.load();
+        {
+            std::lock_guard lock(cam->errorMutex);
+            c.lastError = cam->lastError;
+        }
+        c.framesDecoded = cam->decoded.load();
+        c.framesAnalysed = cam->analysed.load();
+        c.framesDropped = cam->dropped.load();
+        c.decodeErrors = cam->decodeErrors.load();
+        c.reconnects = cam->reconnects.load();
+        c.bytesIn = cam->bytesIn.load();
+        c.lastPtsUs = cam->lastPtsUs.load();
+        c.sourceDurationS = cam->durationS.load();
+        c.width = cam->width.load();
+        c.height = cam->height.load();
+        h.cameras.push_back(std::move(c));
+    }
+    return h;
+}
+
+const std::vector<std::string>& Engine::classNames() const {
+    return m_impl->detector->classNames();
+}
+
+}  // namespace vigie::inference
