@@ -8,7 +8,7 @@ set -euo pipefail
 profile=${1:---test}
 
 build_pkgs=(
-    cmake g++ pkg-config ninja-build ccache git ca-certificates
+    cmake g++ pkg-config ninja-build ccache git ca-certificates tzdata
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev qt6-charts-dev
     libqt6opengl6-dev libgl-dev libxkbcommon-dev
     libopencv-dev libavcodec-dev libavformat-dev libavutil-dev libswscale-dev

@@ -1,0 +1,135 @@
+// The workstation as an operator sees it, offscreen: the real composition (in-process
+// engine, bridge, operator window) on the demo site. The tile shows the clip with boxes,
+// the alert appears in the list and on the tile, and the operator can confirm it.
+// Uses the real clip and YOLOX-nano when the data set is present, the generated clip and
+// the motion detector otherwise.
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "app/workstation/workstation.h"
+#include "inference/engine.h"
+#include "tests/support/test_support.h"
+#include "widgets/alert_list_model.h"
+#include "widgets/alert_panel.h"
+#include "widgets/core_metatypes.h"
+#include "widgets/operator_window.h"
+#include "widgets/video_tile.h"
+#include "widgets/video_wall.h"
+
+using namespace vigie;
+
+class TestWorkstation : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase() { widgets::registerCoreMetaTypes(); }
+
+    void showsClipBoxesAndAlert() {
+        app::WorkstationOptions options;
+        const bool real =
+            vigie::test::hasData(QStringLiteral("video/aboda_video4_abandoned_bag.avi")) &&
+            vigie::test::hasData(QStringLiteral("models/detector/yolox_nano_416.torchscript.pt"));
+        if (real) {
+            qputenv("VIGIE_DATA_DIR", vigie::test::dataDir().toLocal8Bit());
+            options.sitePath =
+                vigie::test::sourcePath(QStringLiteral("resources/demo/site.json")).toStdString();
+            options.modelDir = vigie::test::dataPath(QStringLiteral("models")).toStdString();
+            options.device = "cpu";
+        } else {
+            QString error;
+            const QString clip = vigie::test::makeGeneratedDemoClip(m_dir.path(), &error);
+            QVERIFY2(!clip.isEmpty(), qPrintable(error));
+            qputenv("VIGIE_DEMO_DIR", m_dir.path().toLocal8Bit());
+            options.sitePath =
+                vigie::test::sourcePath(QStringLiteral("resources/demo/site-generated.json"))
+                    .toStdString();
+        }
+        options.manifestPath =
+            vigie::test::sourcePath(QStringLiteral("models/manifest.json")).toStdString();
+        options.replayAsFastAsPossible = true;
+
+        app::Workstation ws;
+        const auto started = ws.start(options);
+        QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
+        auto* window = ws.window();
+        QAbstractItemModelTester tester(window->alertModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        window->resize(1920, 1080);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+
+        widgets::VideoTile* tile = window->wall()->tile(0);
+        QCOMPARE(tile->cameraId(), QStringLiteral("parvis"));
+        // The clip plays with live detection boxes.
+        QTRY_VERIFY_WITH_TIMEOUT(tile->hasPicture(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!tile->lastAnalysis().objects.empty(), 120000);
+        // The demo event happens: an intrusion alert in the list, and on the tile.
+        QTRY_VERIFY_WITH_TIMEOUT(window->alertModel()->rowCount() >= 1, 240000);
+        const core::Alert* alert = window->alertModel()->alertAt(0);
+        QVERIFY(alert != nullptr);
+        QCOMPARE(alert->event, core::EventType::Intrusion);
+        QCOMPARE(alert->cameraId, std::string("parvis"));
+        QVERIFY(tile->isAlerting());
+        const QString text =
+            window->alertModel()
+                ->data(window->alertModel()->index(0, widgets::AlertListModel::EventColumn))
+                .toString();
+        QCOMPARE(text, QStringLiteral("Intrusion en zone interdite"));
+        const QString shot = qEnvironmentVariable("VIGIE_SCREENSHOT_DIR");
+        if (!shot.isEmpty()) {
+            QVERIFY(window->grab().save(shot + QStringLiteral("/workstation-alert.png")));
+        }
+
+        // The operator confirms it: the row leaves the "new" state, the tile stops flashing.
+        auto* panel = window->alertPanel();
+        panel->selectUid(QString::fromStdString(alert->uid));
+        auto* confirm = panel->findChild<QPushButton*>(QStringLiteral("confirmButton"));
+        QVERIFY(confirm != nullptr);
+        QTRY_VERIFY(confirm->isEnabled());
+        QTest::mouseClick(confirm, Qt::LeftButton);
+        QTRY_COMPARE(
+            window->alertModel()
+                ->alertAt(window->alertModel()->rowOfUid(QString::fromStdString(alert->uid)))
+                ->qualification,
+            core::Qualification::Confirmed);
+        QTRY_VERIFY(!tile->isAlerting());
+        ws.shutdown();
+    }
+
+    void falsePositiveNeedsAReason() {
+        widgets::AlertListModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        widgets::AlertPanel panel(&model);
+        core::Alert a;
+        a.uid = "0123456789abcdef0123456789abcdef";
+        a.event = core::EventType::Intrusion;
+        a.severity = core::Severity::Major;
+        a.cameraId = "cam1";
+        model.upsertAlert(a);
+        panel.show();
+        panel.selectUid(QString::fromStdString(a.uid));
+        QSignalSpy spy(&panel, &widgets::AlertPanel::qualifyRequested);
+        panel.markSelectedFalsePositive();
+        QCOMPARE(spy.count(), 0);  // no reason chosen yet
+        auto* reason = panel.findChild<QComboBox*>(QStringLiteral("falsePositiveReason"));
+        QVERIFY(reason != nullptr);
+        reason->hidePopup();
+        reason->setCurrentIndex(1);
+        panel.markSelectedFalsePositive();
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(1).value<core::Qualification>(), core::Qualification::FalsePositive);
+        QVERIFY(spy.at(0).at(2).toString().startsWith(reason->itemText(1)));
+    }
+};
+
+QTEST_MAIN(TestWorkstation)
+#include "tst_workstation.moc"
