@@ -47,6 +47,7 @@ struct EngineHealth {
     std::string detector;  // model and device
     std::int64_t inferences = 0;
     std::int64_t batches = 0;
+    std::int64_t detectorErrors = 0;  // failed detector calls (their pictures are dropped)
     bool processingEnabled = true;
 };
 

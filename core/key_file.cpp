@@ -2,8 +2,10 @@
 
 #include <fcntl.h>
 #include <sodium.h>
+
 #include <sys/stat.h>
 #include <unistd.h>
+#include <cstdlib>
 
 #include <array>
 #include <cerrno>
@@ -208,6 +210,22 @@ Result<DatabaseKey> KeyFileProvider::readExisting(int fd) const {
     return key;
 }
 
+DatabaseKey randomDatabaseKey() {
+    if (sodium_init() < 0) {
+        std::abort();  // no entropy source: no key can be trusted
+    }
+    DatabaseKey key;
+    randombytes_buf(key.bytes.data(), key.bytes.size());
+    return key;
+}
+
+std::string databaseKeyToHex(const DatabaseKey& key) {
+    std::string hex(DatabaseKey::kSize * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), key.bytes.data(), key.bytes.size());
+    hex.resize(DatabaseKey::kSize * 2);
+    return hex;
+}
+
 Result<DatabaseKey> KeyFileProvider::create() {
     const std::filesystem::path path(m_path);
     if (auto dirs = createDirectories(path.parent_path()); !dirs) {
@@ -227,8 +245,7 @@ Result<DatabaseKey> KeyFileProvider::create() {
         return makeError("cannot create the key file " + m_path + ": " + errnoText(errno));
     }
 
-    DatabaseKey key;
-    randombytes_buf(key.bytes.data(), key.bytes.size());
+    const DatabaseKey key = randomDatabaseKey();
     WipedBuffer<kHexChars + 2> text;  // hex, '\n', and the terminator sodium_bin2hex writes
     sodium_bin2hex(text.data.data(), kHexChars + 1, key.bytes.data(), key.bytes.size());
     text.data[kHexChars] = '\n';

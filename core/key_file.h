@@ -41,5 +41,10 @@ private:
 // Parses the content of a key file: 64 hexadecimal characters, optionally followed by one
 // line break ("\n" or "\r\n"). Errors never quote the content.
 Result<DatabaseKey> parseKeyText(std::string_view text);
+// 32 bytes from libsodium's CSPRNG.
+DatabaseKey randomDatabaseKey();
+// 64 lower-case hex characters, for key stores that hold text (the desktop keychain).
+// The caller must not log it.
+std::string databaseKeyToHex(const DatabaseKey& key);
 
 }  // namespace vigie::core

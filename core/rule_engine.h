@@ -66,8 +66,8 @@ public:
     virtual bool isActive(const std::string& scheduleId, std::int64_t unixMs) const = 0;
 };
 
-// Switches shared by every camera: the global stop (Ex. 46) and per-rule enables that an
-// advanced user flips at run time. Lock-free reads from analysis threads.
+// Switches shared by every camera: the global stop of processing (Ex. 46). Lock-free reads
+// from analysis threads. Per-rule enables are part of the validated site (Rule::enabled).
 class RuleSwitches {
 public:
     void setProcessingEnabled(bool enabled) { m_processing.store(enabled); }

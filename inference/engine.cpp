@@ -12,6 +12,8 @@
 
 #include "core/log.h"
 #include "core/model_manifest.h"
+#include "core/schedule.h"
+#include "core/time_zone.h"
 #include "inference/analyser.h"
 #include "inference/motion_detector.h"
 #include "inference/tracker.h"
@@ -138,6 +140,15 @@ struct CameraRuntime {
     std::vector<std::pair<const core::Rule*, std::unique_ptr<Analyser>>> analysers;
     std::unique_ptr<core::RuleEngine> rules;
 
+    // The source being read, so that stop() can interrupt a blocking open or read.
+    // Guarded by Engine::Impl::mutex.
+    VideoSource* activeSource = nullptr;
+    // Stream time keeps increasing across reconnects: each new session of the source starts
+    // its timestamps at 0, so they are shifted past the last picture by the wall-clock gap.
+    std::int64_t timelineOffsetUs = 0;
+    std::int64_t lastDeliveredPtsUs = -1;
+    Clock::time_point lastDeliveredAt{};
+
     std::atomic<core::CameraState> state{core::CameraState::Stopped};
     std::atomic<std::int64_t> decoded{0};
     std::atomic<std::int64_t> analysed{0};
@@ -164,7 +175,9 @@ struct Engine::Impl {
     std::unique_ptr<Detector> detector;
     std::vector<std::unique_ptr<CameraRuntime>> cameras;
     core::RuleSwitches switches;
-    std::vector<bool> trackedClass;  // by class id
+    std::unique_ptr<core::ScheduleEvaluator> ownSchedules;  // when the host gives none
+    std::vector<bool> trackedClass;                         // by class id
+    std::atomic<std::int64_t> detectorErrors{0};
 
     std::mutex mutex;
     std::condition_variable frameReady;  // inference waits for pictures
@@ -214,17 +227,36 @@ void Engine::Impl::sourceLoop(CameraRuntime& cam) {
         SourceOptions so;
         so.transport = cam.camera->source.transport;
         so.readTimeoutMs = int(options.stallTimeoutS * 1000);
-        so.decodeThreads = options.offline ? 0 : 1;
+        // One decode thread: decoding is ~100× real time per core, and extra threads only
+        // compete with the detector for the same cores.
+        so.decodeThreads = 1;
         so.poolFrames = 4 + 2 * kMaxInFlight;
         auto opened = VideoSource::open(cam.url, so);
         bool retry = !options.offline;
         if (opened) {
             auto& src = **opened;
+            {
+                std::lock_guard lock(mutex);
+                if (stopping) {
+                    break;
+                }
+                cam.activeSource = &src;
+                // A new session: its timestamps start again at 0.
+                if (cam.lastDeliveredPtsUs >= 0) {
+                    const auto gapUs = std::chrono::duration_cast<std::chrono::microseconds>(
+                                           Clock::now() - cam.lastDeliveredAt)
+                                           .count();
+                    cam.timelineOffsetUs =
+                        cam.lastDeliveredPtsUs + std::max<std::int64_t>(gapUs, 1);
+                }
+            }
             cam.width = src.info().width;
             cam.height = src.info().height;
             cam.durationS = src.info().durationS;
             backoffS = 1.0;
             retry = pumpSource(cam, src) && !options.offline;
+            std::lock_guard lock(mutex);
+            cam.activeSource = nullptr;
         } else {
             cam.setError(opened.error().message);
             log->error("[{}] {}", id, opened.error().message);
@@ -249,7 +281,11 @@ void Engine::Impl::sourceLoop(CameraRuntime& cam) {
     }
     std::lock_guard lock(mutex);
     cam.sourceDone = true;
-    if (cam.state != core::CameraState::Finished && cam.state != core::CameraState::Failed) {
+    if (stopping) {
+        if (cam.state != core::CameraState::Finished) {
+            cam.state = core::CameraState::Stopped;
+        }
+    } else if (cam.state != core::CameraState::Finished && cam.state != core::CameraState::Failed) {
         std::lock_guard errorLock(cam.errorMutex);
         cam.state = cam.lastError.empty() ? core::CameraState::Stopped : core::CameraState::Failed;
     }
@@ -309,7 +345,7 @@ bool Engine::Impl::pumpSource(CameraRuntime& cam, VideoSource& src) {
         }
         ++cam.decoded;
         cam.state = core::CameraState::Live;
-        const std::int64_t pts = src.currentPtsUs();
+        const std::int64_t pts = src.currentPtsUs() + cam.timelineOffsetUs;
         if (paced) {
             if (paceOriginUs < 0 || pts < paceOriginUs) {
                 paceOriginUs = pts;
@@ -332,6 +368,9 @@ bool Engine::Impl::pumpSource(CameraRuntime& cam, VideoSource& src) {
             continue;
         }
         frame->streamId = int(cam.index);
+        frame->ptsUs = pts;
+        cam.lastDeliveredPtsUs = pts;
+        cam.lastDeliveredAt = Clock::now();
         std::unique_lock lock(mutex);
         if (options.offline) {
             slotFreed.wait(lock, [&] { return stopping || !cam.pending; });
@@ -395,9 +434,14 @@ void Engine::Impl::inferenceLoop() {
         slotFreed.notify_all();
         auto result = detector->detect(batch);
         ++batches;
-        inferences += std::int64_t(batch.size());
-        if (!result) {
-            log->error("detector: {}", result.error().message);
+        if (result) {
+            inferences += std::int64_t(batch.size());
+        } else {
+            // Logged once, then every 100th time: a broken model must not flood the log.
+            if (detectorErrors++ % 100 == 0) {
+                log->error("detector ({} failures so far): {}", detectorErrors.load(),
+                           result.error().message);
+            }
         }
         for (std::size_t i = 0; i < batch.size(); ++i) {
             CameraRuntime* cam = owners[i];
@@ -415,6 +459,20 @@ void Engine::Impl::inferenceLoop() {
 
 void Engine::Impl::analyse(CameraRuntime& cam, const core::ImageFrame& frame,
                            std::vector<core::Detection> detections) {
+    // Whatever happens below, this picture is no longer in flight: a camera must never
+    // stay blocked because one picture failed.
+    struct Release {
+        Impl& d;
+        CameraRuntime& cam;
+        ~Release() {
+            std::lock_guard lock(d.mutex);
+            --cam.inFlight;
+            if (cam.sourceDone && !cam.pending && cam.inFlight == 0) {
+                d.postFinishLocked(cam);
+            }
+            d.frameReady.notify_all();
+        }
+    } release{*this, cam};
     std::erase_if(detections, [&](const core::Detection& d) {
         return d.classId < 0 || std::size_t(d.classId) >= trackedClass.size() ||
                !trackedClass[std::size_t(d.classId)];
@@ -467,12 +525,6 @@ void Engine::Impl::analyse(CameraRuntime& cam, const core::ImageFrame& frame,
         }
         options.frameSink->onFrame(frame, overlay);
     }
-    std::lock_guard lock(mutex);
-    --cam.inFlight;
-    if (cam.sourceDone && !cam.pending && cam.inFlight == 0) {
-        postFinishLocked(cam);
-    }
-    frameReady.notify_all();
 }
 
 void Engine::Impl::postFinishLocked(CameraRuntime& cam) {
@@ -567,6 +619,16 @@ Result<std::unique_ptr<Engine>> Engine::create(const core::Site& site, EngineOpt
             }
         }
     }
+    if (d.options.schedules == nullptr) {
+        // The site's schedules, in the site's time zone (an unknown zone is an error here,
+        // not a silent UTC).
+        auto zone = core::TimeZone::load(d.site.timezone);
+        if (!zone) {
+            return makeError("site '" + d.site.id + "': " + zone.error().message);
+        }
+        d.ownSchedules = std::make_unique<core::ScheduleEvaluator>(d.site, std::move(*zone));
+        d.options.schedules = d.ownSchedules.get();
+    }
     for (const auto& cam : d.site.cameras) {
         if (!cam.enabled) {
             continue;
@@ -611,6 +673,8 @@ void Engine::start() {
             d.inferenceLoop();
         } catch (const std::exception& e) {
             d.log->critical("inference thread stopped: {}", e.what());
+        } catch (...) {
+            d.log->critical("inference thread stopped by an unknown error");
         }
     });
     for (auto& cam : d.cameras) {
@@ -620,6 +684,9 @@ void Engine::start() {
             } catch (const std::exception& e) {
                 c->setError(e.what());
                 d.log->critical("[{}] source thread stopped: {}", c->camera->id, e.what());
+            } catch (...) {
+                c->setError("unknown error");
+                d.log->critical("[{}] source thread stopped by an unknown error", c->camera->id);
             }
         });
     }
@@ -634,6 +701,11 @@ void Engine::stop() {
     {
         std::lock_guard lock(d.mutex);
         d.stopping = true;
+        for (auto& cam : d.cameras) {
+            if (cam->activeSource != nullptr) {
+                cam->activeSource->interrupt();  // a blocking open or read returns at once
+            }
+        }
     }
     d.frameReady.notify_all();
     d.slotFreed.notify_all();
@@ -681,6 +753,7 @@ core::EngineHealth Engine::health() const {
     h.detector = d.detector->description();
     h.inferences = d.inferences.load();
     h.batches = d.batches.load();
+    h.detectorErrors = d.detectorErrors.load();
     h.processingEnabled = d.switches.processingEnabled();
     for (const auto& cam : d.cameras) {
         core::CameraHealth c;

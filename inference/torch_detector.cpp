@@ -166,7 +166,7 @@ public:
         std::ostringstream s;
         s << m_options.spec.name << " on " << m_device.str();
         if (m_device.is_cpu()) {
-            s << " (" << m_threads << " threads)";
+            s << " (" << m_threads << (m_threads == 1 ? " thread)" : " threads)");
         }
         if (m_half) {
             s << ", FP16";

@@ -1,9 +1,11 @@
 #pragma once
 // Intrusion (presence in a forbidden area for a minimum dwell) and line crossing (a track's
 // ground point crosses a line in the configured direction). A track is placed by its
-// ground-contact point, the bottom centre of its box, with inertia: it must be seen on the
-// same side for kInertiaFrames pictures in a row before it counts as in or out, so that
-// jitter of a box on a zone edge does not flicker.
+// ground-contact point, the bottom centre of its box. For zones, with inertia: it must be
+// seen on the same side for kInertiaFrames pictures in a row before it counts as in or
+// out, so that jitter of a box on a zone edge does not flicker. Lines need no inertia: a
+// crossing is the segment between two consecutive positions changing side, and the rule
+// engine's hold merges repeated crossings of a jittering box into one alert.
 // Thread: the camera's analysis strand.
 
 #include <map>

@@ -1,6 +1,8 @@
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <mutex>
@@ -52,6 +54,13 @@ private:
     bool m_quiet;
     bool m_tty = isatty(STDOUT_FILENO) != 0;
 };
+
+// Ctrl-C or SIGTERM: stop cleanly, so that open alerts are closed and written.
+std::atomic<int> g_stopSignal{0};
+
+void onStopSignal(int sig) {
+    g_stopSignal.store(sig);
+}
 
 int fail(int code, const std::string& message) {
     std::fprintf(stderr, "vigie analyze: %s\n", message.c_str());
@@ -173,6 +182,8 @@ int runAnalyze(const std::vector<std::string>& argv) {
     const bool tty = isatty(STDERR_FILENO) != 0;
     const auto started = std::chrono::steady_clock::now();
     auto lastPrint = started;
+    std::signal(SIGINT, onStopSignal);
+    std::signal(SIGTERM, onStopSignal);
     (*engine)->start();
     auto progress = [&](bool final) {
         const auto h = (*engine)->health();
@@ -190,7 +201,7 @@ int runAnalyze(const std::vector<std::string>& argv) {
                       elapsed > 0 ? double(cam.framesAnalysed) / elapsed : 0.0, printer.count());
         std::fprintf(stderr, "%s%s", line, (tty && !final) ? "" : "\n");
     };
-    while (!(*engine)->waitFinished(250)) {
+    while (!(*engine)->waitFinished(250) && g_stopSignal.load() == 0) {
         const auto now = std::chrono::steady_clock::now();
         if (now - lastPrint >= std::chrono::milliseconds(tty ? 250 : 5000)) {
             progress(false);
@@ -201,6 +212,11 @@ int runAnalyze(const std::vector<std::string>& argv) {
     progress(true);
     const auto h = (*engine)->health();
     const auto& cam = h.cameras.at(0);
+    if (g_stopSignal.load() != 0) {
+        return fail(128 + g_stopSignal.load(),
+                    "interrupted; alerts open at that moment were "
+                    "closed and written");
+    }
     if (cam.state == core::CameraState::Failed) {
         return fail(kExitFailure, "analysis stopped: " + cam.lastError);
     }

@@ -17,7 +17,7 @@ void usage(std::FILE* out) {
         "      run the full pipeline headless and write one JSON line per alert\n"
         "  bench [--site <site.json>] [--input FILE] [--model-dir DIR] [--device D]\n"
         "          [--threads N] [--seconds S]\n"
-        "      measure decode, detector and end-to-end throughput on this machine\n"
+        "      measure decode, detector and end-to-end throughput (see vigie bench --help)\n"
         "  models list|verify|install [--manifest F] [--model-dir DIR] [--from DIR --to DIR]\n"
         "      list the model registry, verify model files by SHA-256, install them\n"
         "  version\n"
