@@ -10,6 +10,8 @@
 #include <QMutex>
 #include <QObject>
 
+#include <atomic>
+
 #include "core/frame_sink.h"
 #include "core/rule_engine.h"
 
@@ -26,8 +28,8 @@ public:
     void onAlertUpdated(const core::Alert& alert) override;
     void onAlertClosed(const core::Alert& alert) override;
 
-    qint64 framesDelivered() const { return m_delivered; }
-    qint64 framesCoalesced() const { return m_coalesced; }
+    qint64 framesDelivered() const { return m_delivered.load(); }
+    qint64 framesCoalesced() const { return m_coalesced.load(); }
 
 Q_SIGNALS:
     void frameReady(const QString& cameraId, const QImage& image,
@@ -45,8 +47,8 @@ private:
     QMutex m_mutex;
     QHash<QString, Latest> m_latest;
     bool m_deliveryPending = false;
-    qint64 m_delivered = 0;
-    qint64 m_coalesced = 0;
+    std::atomic<qint64> m_delivered{0};
+    std::atomic<qint64> m_coalesced{0};
 };
 
 // Wraps an engine picture in a QImage without copying the pixels: the QImage holds a

@@ -15,6 +15,7 @@
 #include "app/workstation/workstation.h"
 #include "core/log.h"
 #include "widgets/operator_window.h"
+#include "widgets/theme.h"
 
 int main(int argc, char** argv) {
     // The demo site names its clip through ${VIGIE_DATA_DIR}.
@@ -51,6 +52,7 @@ int main(int argc, char** argv) {
     parser.process(app);
 
     vigie::core::setupLogging({});
+    vigie::widgets::applyControlRoomTheme(app);
     QTranslator translator;
     const QString lang = parser.value(langOpt);
     if (lang != QLatin1String("fr")) {

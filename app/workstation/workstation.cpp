@@ -1,9 +1,18 @@
 #include "app/workstation/workstation.h"
 
+#include <QMetaObject>
+
+#include <chrono>
+#include <filesystem>
+
 #include "app/common/paths.h"
 #include "app/workstation/engine_bridge.h"
+#include "app/workstation/keychain_key_provider.h"
+#include "core/alert_store.h"
+#include "core/key_file.h"
 #include "core/log.h"
 #include "core/site_config.h"
+#include "core/store_writer.h"
 #include "inference/engine.h"
 #include "widgets/alert_panel.h"
 #include "widgets/core_metatypes.h"
@@ -35,8 +44,23 @@ core::Status Workstation::start(const WorkstationOptions& options) {
             &widgets::OperatorWindow::showFrame);
     connect(m_bridge.get(), &EngineBridge::alertChanged, m_window.get(),
             &widgets::OperatorWindow::showAlert);
-    connect(m_window.get(), &widgets::OperatorWindow::qualifyRequested, m_window.get(),
-            &widgets::OperatorWindow::applyQualification);
+    if (auto store = openStore(options); !store) {
+        return store;
+    }
+    // Every alert goes to the store (lossless, its own thread) and to the screen.
+    m_alertSinks = std::make_unique<core::AlertFanOut>();
+    m_alertSinks->add(m_storeWriter.get());
+    m_alertSinks->add(m_bridge.get());
+    connect(m_window.get(), &widgets::OperatorWindow::qualifyRequested, this,
+            [this](const QString& uid, core::Qualification q, const QString& comment) {
+                const auto nowMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                       std::chrono::system_clock::now().time_since_epoch())
+                                       .count();
+                m_storeWriter->qualify(
+                    uid.toStdString(), q, comment.toStdString(),
+                    qEnvironmentVariable("USER", QStringLiteral("opérateur")).toStdString(), nowMs);
+                m_window->applyQualification(uid, q, comment);
+            });
 
     inference::EngineOptions eo;
     eo.modelDir = !options.modelDir.empty() ? options.modelDir
@@ -46,7 +70,7 @@ core::Status Workstation::start(const WorkstationOptions& options) {
     eo.manifestPath = options.manifestPath.empty() ? defaultManifestPath() : options.manifestPath;
     eo.device = options.device;
     eo.offline = options.replayAsFastAsPossible;
-    eo.alertSink = m_bridge.get();
+    eo.alertSink = m_alertSinks.get();
     eo.frameSink = m_bridge.get();
     auto engine = inference::Engine::create(m_site, std::move(eo));
     if (!engine) {
@@ -66,6 +90,74 @@ core::Status Workstation::start(const WorkstationOptions& options) {
     return {};
 }
 
+core::Status Workstation::openStore(const WorkstationOptions& options) {
+    const std::filesystem::path stateDir =
+        options.stateDir.empty() ? defaultStateDir() : options.stateDir;
+    std::error_code ec;
+    std::filesystem::create_directories(stateDir, ec);
+    if (ec) {
+        return core::makeError("cannot create the state directory " + stateDir.string() + ": " +
+                               ec.message());
+    }
+    m_databasePath = (stateDir / (m_site.id + ".db")).string();
+    const std::string keyFile = (stateDir / "keys" / (m_site.id + ".key")).string();
+    std::unique_ptr<core::KeyProvider> keys;
+    if (options.useKeychain) {
+        keys = std::make_unique<KeychainKeyProvider>(
+            QStringLiteral("database-key/") + QString::fromStdString(m_site.id), keyFile);
+    } else {
+        keys = std::make_unique<core::KeyFileProvider>(keyFile);
+    }
+    auto key = keys->loadOrCreateKey();
+    if (!key) {
+        return key.error();
+    }
+    m_keyLocation = keys->describe();
+    // Opened once here, on the GUI thread, to load the history and to report a wrong key
+    // before anything runs; the writer thread opens its own connection.
+    auto store = core::AlertStore::open(m_databasePath, *key);
+    if (!store) {
+        return core::makeError(store.error().message + " (key: " + m_keyLocation + ")");
+    }
+    core::AlertFilter recent;
+    recent.limit = options.historyAlerts;
+    if (auto history = (*store)->list(recent)) {
+        int closed = 0;
+        for (auto it = history->rbegin(); it != history->rend(); ++it) {
+            // An alert still open here was open when the previous session stopped without
+            // closing it (power cut): close it at its last known time, keep everything else.
+            if (it->open) {
+                it->open = false;
+                if (auto ok = (*store)->upsert(*it); ok) {
+                    ++closed;
+                }
+            }
+            m_window->showAlert(*it);
+        }
+        if (closed > 0) {
+            core::logger("app")->warn("closed {} alert(s) left open by the previous session",
+                                      closed);
+        }
+    }
+    core::logger("app")->info("alerts stored in {} (key: {})", m_databasePath, m_keyLocation);
+    const std::string path = m_databasePath;
+    const core::DatabaseKey dbKey = *key;
+    QPointer<widgets::OperatorWindow> window = m_window.get();
+    m_storeWriter = std::make_unique<core::StoreWriter>(
+        [path, dbKey] { return core::AlertStore::open(path, dbKey); },
+        [window](const std::string& message) {
+            QMetaObject::invokeMethod(
+                window,
+                [window, message] {
+                    if (window) {
+                        window->showStatusMessage(QString::fromStdString(message));
+                    }
+                },
+                Qt::QueuedConnection);
+        });
+    return {};
+}
+
 void Workstation::pollHealth() {
     if (m_engine && m_window) {
         m_window->showHealth(m_engine->health());
@@ -78,6 +170,13 @@ void Workstation::shutdown() {
         // Sources stop, queues drain, open alerts close (delivered through the bridge).
         m_engine->stop();
         m_engine.reset();
+    }
+    if (m_storeWriter) {
+        // Everything reported as raised is on disk before the window goes.
+        if (auto stopped = m_storeWriter->stop(); !stopped) {
+            core::logger("app")->error("{}", stopped.error().message);
+        }
+        m_storeWriter.reset();
     }
 }
 

@@ -20,6 +20,10 @@ class Engine;
 namespace vigie::widgets {
 class OperatorWindow;
 }
+namespace vigie::core {
+class AlertFanOut;
+class StoreWriter;
+}  // namespace vigie::core
 
 namespace vigie::app {
 
@@ -31,6 +35,9 @@ struct WorkstationOptions {
     std::string manifestPath;             // empty: defaultManifestPath()
     std::string device;                   // empty: the site's engine.device
     bool replayAsFastAsPossible = false;  // files: no real-time pacing, nothing dropped
+    std::string stateDir;     // empty: defaultStateDir(); holds the database and key file
+    bool useKeychain = true;  // false: the key file only (headless sessions, tests)
+    int historyAlerts = 200;  // alerts loaded from the store into the list at start
 };
 
 class Workstation : public QObject {
@@ -46,13 +53,22 @@ public:
     widgets::OperatorWindow* window() const;
     const core::Site& site() const { return m_site; }
     inference::Engine* engine() const { return m_engine.get(); }
+    core::StoreWriter* storeWriter() const { return m_storeWriter.get(); }
+    const std::string& databasePath() const { return m_databasePath; }
+    // Where the database key is kept (keyring entry or key file), for the status bar.
+    const std::string& keyLocation() const { return m_keyLocation; }
 
 private:
     void pollHealth();
+    core::Status openStore(const WorkstationOptions& options);
 
     core::Site m_site;
     std::unique_ptr<widgets::OperatorWindow> m_window;
     std::unique_ptr<EngineBridge> m_bridge;
+    std::unique_ptr<core::StoreWriter> m_storeWriter;
+    std::unique_ptr<core::AlertFanOut> m_alertSinks;
+    std::string m_databasePath;
+    std::string m_keyLocation;
     std::unique_ptr<inference::Engine> m_engine;
     QTimer m_healthTimer;
 };
