@@ -45,9 +45,20 @@ void AlertListModel::upsertAlert(const core::Alert& alert) {
         beginInsertRows(QModelIndex(), 0, 0);
         m_alerts.insert(m_alerts.begin(), alert);
         endInsertRows();
+        trimReviewed();
     }
     if (unreviewedCount() != before) {
         Q_EMIT unreviewedCountChanged(unreviewedCount());
+    }
+}
+
+void AlertListModel::trimReviewed() {
+    for (int row = rowCount() - 1; row >= 0 && rowCount() > kMaxRows; --row) {
+        if (m_alerts[std::size_t(row)].qualification != core::Qualification::Unreviewed) {
+            beginRemoveRows(QModelIndex(), row, row);
+            m_alerts.erase(m_alerts.begin() + row);
+            endRemoveRows();
+        }
     }
 }
 

@@ -27,6 +27,9 @@ public:
         ColumnCount
     };
     static constexpr int UidRole = Qt::UserRole + 1;
+    // Reviewed alerts beyond this many are dropped from the list (not from the store);
+    // unreviewed ones always stay.
+    static constexpr int kMaxRows = 1000;
 
     explicit AlertListModel(QObject* parent = nullptr);
 
@@ -51,6 +54,8 @@ Q_SIGNALS:
     void unreviewedCountChanged(int count);
 
 private:
+    void trimReviewed();
+
     std::vector<core::Alert> m_alerts;  // newest first
     QHash<QString, QString> m_cameraNames;
 };

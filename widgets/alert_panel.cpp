@@ -32,9 +32,13 @@ AlertPanel::AlertPanel(AlertListModel* model, QWidget* parent) : QWidget(parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionResizeMode(AlertListModel::EventColumn,
-                                                     QHeaderView::Stretch);
+    auto* header = m_view->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(AlertListModel::CameraColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(AlertListModel::EventColumn, QHeaderView::Stretch);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideRight);
     m_view->setAlternatingRowColors(true);
     layout->addWidget(m_view, 3);
 

@@ -29,7 +29,7 @@ OperatorWindow::OperatorWindow(QWidget* parent) : QMainWindow(parent) {
     m_splitter->addWidget(m_alertPanel);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({1400, 480});
+    m_splitter->setSizes({1360, 560});
     setCentralWidget(m_splitter);
 
     m_healthLabel = new QLabel(this);
@@ -81,6 +81,12 @@ void OperatorWindow::setSite(const core::Site& site) {
     }
     for (; index < m_wall->tileCount(); ++index) {
         m_wall->tile(index)->setCamera(std::nullopt);
+    }
+    // A single camera gets the whole wall (fewer, larger pictures); Échap shows the grid.
+    if (site.cameras.size() == 1) {
+        m_wall->toggleEnlarged(0);
+    } else {
+        m_wall->restore();
     }
     m_alertModel->setCameraNames(names);
     retranslate();
