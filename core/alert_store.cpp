@@ -1,5 +1,7 @@
 #include "core/alert_store.h"
 
+#include "core/schema.h"
+
 #include <nlohmann/json.hpp>
 
 #include <array>
@@ -14,8 +16,8 @@ using nlohmann::json;
 namespace {
 
 // Numbered schema steps, oldest first; never edit a released step, append a new one.
-constexpr std::array kMigrations = {
-    detail::Migration{1, "alerts table", R"sql(
+constexpr std::array kSchemaSteps = {
+    SchemaStep{1, "alerts table", R"sql(
         CREATE TABLE alerts (
             id              INTEGER PRIMARY KEY,
             uid             TEXT    NOT NULL UNIQUE,
@@ -43,7 +45,7 @@ constexpr std::array kMigrations = {
         CREATE INDEX alerts_by_camera ON alerts (camera, wall_start_ms);
     )sql"},
 };
-static_assert(kMigrations.back().version == AlertStore::kSchemaVersion);
+static_assert(kSchemaSteps.back().version == AlertStore::kSchemaVersion);
 
 constexpr std::string_view kColumns =
     "id, uid, site, camera, rule, zone, event, severity, start_us, end_us, wall_start_ms, "
@@ -137,54 +139,6 @@ Status bindLifeCycle(Statement& st, const Alert& a) {
 
 }  // namespace
 
-// --- migrations ---------------------------------------------------------------------------
-
-Status detail::migrate(Database& db, std::span<const Migration> steps) {
-    for (std::size_t i = 0; i < steps.size(); ++i) {
-        if (steps[i].version != static_cast<int>(i) + 1) {
-            return makeError(
-                "internal error: schema migration steps are not numbered 1, 2, 3… "
-                "in order (step " +
-                std::to_string(i) + " has version " + std::to_string(steps[i].version) + ")");
-        }
-    }
-    const auto current = db.queryInt64("PRAGMA user_version");
-    if (!current) {
-        return current.error();
-    }
-    const auto latest = static_cast<std::int64_t>(steps.size());
-    if (*current > latest || *current < 0) {
-        return makeError(
-            "the database " + db.path() + " has schema version " + std::to_string(*current) +
-            ", but this version of Vigie knows versions up to " + std::to_string(latest) +
-            ": upgrade Vigie, or restore a backup made with this version");
-    }
-    for (const Migration& step : steps.subspan(static_cast<std::size_t>(*current))) {
-        const std::string failure = "cannot upgrade the database " + db.path() +
-                                    " to schema version " + std::to_string(step.version) + " (" +
-                                    std::string(step.description) + "): ";
-        auto tx = db.begin();
-        if (!tx) {
-            return makeError(failure + tx.error().message);
-        }
-        // user_version lives in the database header, which the transaction covers: the step
-        // and its number commit together or not at all.
-        Status s = db.exec(step.sql);
-        if (s) {
-            s = db.exec("PRAGMA user_version = " + std::to_string(step.version));
-        }
-        if (s) {
-            s = tx->commit();
-        }
-        if (!s) {
-            return makeError(failure + s.error().message);
-        }
-        logger("store")->info("database {}: schema version {} applied ({})", db.path(),
-                              step.version, step.description);
-    }
-    return okStatus();
-}
-
 // --- AlertStore ---------------------------------------------------------------------------
 
 AlertStore::AlertStore(std::unique_ptr<Database> db) : m_db(std::move(db)) {}
@@ -204,19 +158,7 @@ Result<std::unique_ptr<AlertStore>> AlertStore::create(std::unique_ptr<Database>
     if (!db) {
         return makeError("internal error: no database given to the alert store");
     }
-    if (db->readOnly()) {
-        const auto version = db->queryInt64("PRAGMA user_version");
-        if (!version) {
-            return version.error();
-        }
-        if (*version != kSchemaVersion) {
-            return makeError("the database " + db->path() + " has schema version " +
-                             std::to_string(*version) + " and this version of Vigie needs " +
-                             std::to_string(kSchemaVersion) +
-                             (*version < kSchemaVersion ? ": open it once for writing to upgrade it"
-                                                        : ": upgrade Vigie"));
-        }
-    } else if (auto s = detail::migrate(*db, kMigrations); !s) {
+    if (auto s = applySchema(*db, "alerts", kSchemaSteps); !s) {
         return s.error();
     }
     return std::unique_ptr<AlertStore>(new AlertStore(std::move(db)));

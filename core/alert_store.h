@@ -1,7 +1,7 @@
 #pragma once
 // AlertStore: the alerts of one engine in its encrypted database — one row per alert, keyed
 // by its uid, with the operator's qualification. The schema is versioned with
-// PRAGMA user_version and upgraded on open by numbered migration steps, each in its own
+// schema_versions ("alerts", see schema.h) and upgraded on open by numbered steps, each in its own
 // transaction; a database from a newer Vigie is refused rather than guessed at.
 //
 // Ownership of the columns: upsert() writes the life-cycle fields raised by the rule engine
@@ -39,22 +39,6 @@ struct AlertFilter {
     bool unreviewedOnly = false;
     int limit = 1000;  // 1 or more
 };
-
-namespace detail {
-
-// One numbered schema step: `sql` takes the schema from version - 1 to `version`.
-struct Migration {
-    int version = 0;
-    std::string_view description;
-    std::string_view sql;
-};
-
-// Applies the steps newer than the database's user_version, in order, each in its own
-// transaction together with the new user_version. Refuses a database newer than the last
-// step, and a list whose versions are not 1, 2, 3… in order.
-Status migrate(Database& db, std::span<const Migration> steps);
-
-}  // namespace detail
 
 class AlertStore {
 public:

@@ -20,6 +20,7 @@
 #include <thread>
 
 #include "core/alert_store.h"
+#include "core/schema.h"
 #include "core/store_writer.h"
 #include "tests/support/core_printers.h"
 
@@ -637,50 +638,70 @@ private Q_SLOTS:
             auto store = openStore(path, makeKey(10));
             QVERIFY(store);
             QVERIFY(store->upsert(makeAlert(makeUid(), "cam1", EventType::Fire, 1)).ok());
-            QVERIFY(store->database().exec("PRAGMA user_version = 2").ok());
+            QVERIFY(store->database()
+                        .exec("UPDATE schema_versions SET version = 2 WHERE component = 'alerts'")
+                        .ok());
         }
         auto store = AlertStore::open(path, makeKey(10));
         QVERIFY(!store.ok());
         const std::string& message = store.error().message;
-        QVERIFY2(contains(message, "schema version 2") && contains(message, "upgrade Vigie") &&
+        QVERIFY2(contains(message, "version 2") && contains(message, "upgrade Vigie") &&
                      contains(message, path),
                  message.c_str());
         auto db = Database::open(path, makeKey(10), OpenMode::ReadOnly);
         VERIFY_OK(db);
-        QCOMPARE(*(*db)->queryInt64("PRAGMA user_version"), std::int64_t(2));  // left alone
+        QCOMPARE(*schemaVersion(**db, "alerts"), 2);  // left alone
     }
 
     void migrationsRunInOrderAndFailedStepsRollBack() {
         auto opened = Database::open(newPath(), makeKey(11), OpenMode::ReadWriteCreate);
         VERIFY_OK(opened);
         Database& db = **opened;
-        const detail::Migration two[] = {
+        const SchemaStep two[] = {
             {1, "first", "CREATE TABLE t1 (x)"},
             {2, "second", "CREATE TABLE t2 (x); INSERT INTO t2 SELECT count(*) FROM t1"},
         };
-        VERIFY_OK(detail::migrate(db, two));
-        QCOMPARE(*db.queryInt64("PRAGMA user_version"), std::int64_t(2));
+        VERIFY_OK(applySchema(db, "test", two));
+        QCOMPARE(*schemaVersion(db, "test"), 2);
         QCOMPARE(*db.queryInt64("SELECT count(*) FROM t2"), std::int64_t(1));
-        VERIFY_OK(detail::migrate(db, two));  // nothing left to do: no error, no rerun
+        VERIFY_OK(applySchema(db, "test", two));  // nothing left to do: no error, no rerun
         QCOMPARE(*db.queryInt64("SELECT count(*) FROM t2"), std::int64_t(1));
 
-        const detail::Migration broken[] = {
+        const SchemaStep broken[] = {
             two[0],
             two[1],
             {3, "broken", "CREATE TABLE t3 (x); INSERT INTO missing VALUES (1)"},
         };
-        auto failed = detail::migrate(db, broken);
+        auto failed = applySchema(db, "test", broken);
         QVERIFY(!failed.ok());
-        QVERIFY2(contains(failed.error().message, "schema version 3"),
-                 failed.error().message.c_str());
-        QCOMPARE(*db.queryInt64("PRAGMA user_version"), std::int64_t(2));
+        QVERIFY2(contains(failed.error().message, "to version 3"), failed.error().message.c_str());
+        QCOMPARE(*schemaVersion(db, "test"), 2);
         QCOMPARE(*db.queryInt64("SELECT count(*) FROM sqlite_master WHERE name = 't3'"),
                  std::int64_t(0));
 
-        const detail::Migration unordered[] = {two[1], two[0]};
-        auto refused = detail::migrate(db, unordered);
+        const SchemaStep unordered[] = {two[1], two[0]};
+        auto refused = applySchema(db, "test", unordered);
         QVERIFY(!refused.ok());
         QVERIFY2(contains(refused.error().message, "in order"), refused.error().message.c_str());
+    }
+
+    void upgradeKeepsABackupOfThePreviousVersion() {
+        const std::string path = newPath();
+        auto opened = Database::open(path, makeKey(13), OpenMode::ReadWriteCreate);
+        VERIFY_OK(opened);
+        Database& db = **opened;
+        const SchemaStep one[] = {{1, "first", "CREATE TABLE t1 (x); INSERT INTO t1 VALUES (7)"}};
+        VERIFY_OK(applySchema(db, "test", one));
+        QVERIFY(!QFileInfo::exists(QString::fromStdString(path + ".pre-test-v1.bak")));
+        const SchemaStep two[] = {one[0], {2, "second", "DROP TABLE t1"}};
+        VERIFY_OK(applySchema(db, "test", two));
+        const std::string backup = path + ".pre-test-v1.bak";
+        QVERIFY(QFileInfo::exists(QString::fromStdString(backup)));
+        // The backup is the previous version, encrypted with the same key.
+        auto old = Database::open(backup, makeKey(13), OpenMode::ReadOnly);
+        VERIFY_OK(old);
+        QCOMPARE(*(*old)->queryInt64("SELECT x FROM t1"), std::int64_t(7));
+        QCOMPARE(*schemaVersion(**old, "test"), 1);
     }
 
     void nestedTransactionsRollBackIndependently() {
