@@ -39,7 +39,7 @@ if [ ! -f "$clip" ] || [ ! -d "$model_dir" ]; then
     export VIGIE_DEMO_DIR="$gen"
 else
     log "models: verifying $model_dir against models/manifest.json"
-    "$bin/vigie" models verify --model-dir "$model_dir"
+    "$bin/vigie" models verify --model-dir "$model_dir" --require yolox_nano_416
 fi
 
 if [ "$headless" = 0 ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then

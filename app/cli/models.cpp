@@ -53,7 +53,7 @@ std::vector<FileRef> filesOf(const core::ModelSpec& m) {
 }  // namespace
 
 int runModels(const std::vector<std::string>& argv) {
-    auto parsed = Args::parse(argv, {"manifest", "model-dir", "from", "to"}, {});
+    auto parsed = Args::parse(argv, {"manifest", "model-dir", "from", "to", "require"}, {});
     if (!parsed) {
         return fail(kExitBadInput, parsed.error().message);
     }
@@ -74,12 +74,21 @@ int runModels(const std::vector<std::string>& argv) {
         return kExitOk;
     }
     if (action == "verify") {
+        // A model absent from the directory is "not installed" (sites install what their
+        // rules need); a present file with the wrong hash is an error, as is a model named
+        // with --require that is absent.
         const std::string dir = args.valueOr("model-dir", defaultModelDir());
+        const std::string required = args.valueOr("require", "");
         int bad = 0;
         for (const auto& m : manifest->models) {
             for (const auto& f : filesOf(m)) {
+                const bool present = fs::exists(fs::path(dir) / f.file);
+                if (!present && m.name != required) {
+                    std::printf("%-24s %-52s not installed\n", m.name.c_str(), f.file.c_str());
+                    continue;
+                }
                 auto ok = core::verifyModelFile(dir, f.file, f.sha256);
-                std::printf("%-20s %-48s %s\n", m.name.c_str(), f.file.c_str(),
+                std::printf("%-24s %-52s %s\n", m.name.c_str(), f.file.c_str(),
                             ok ? "ok" : ok.error().message.c_str());
                 bad += ok ? 0 : 1;
             }
@@ -95,6 +104,11 @@ int runModels(const std::vector<std::string>& argv) {
         int bad = 0;
         for (const auto& m : manifest->models) {
             for (const auto& f : filesOf(m)) {
+                if (!fs::exists(fs::path(*from) / f.file)) {
+                    std::printf("%-24s %s not in %s: skipped\n", m.name.c_str(), f.file.c_str(),
+                                from->c_str());
+                    continue;
+                }
                 auto src = core::verifyModelFile(*from, f.file, f.sha256);
                 if (!src) {
                     std::fprintf(stderr, "%s\n", src.error().message.c_str());
