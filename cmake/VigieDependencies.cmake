@@ -10,6 +10,8 @@ find_package(OpenSSL REQUIRED)
 
 if(VIGIE_WITH_SQLCIPHER)
     pkg_check_modules(SQLCIPHER REQUIRED IMPORTED_TARGET sqlcipher)
+    # Exports to Excel (core/exporter.cpp); Debian: libxlsxwriter-dev.
+    pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 endif()
 
 if(VIGIE_WITH_FFMPEG)

@@ -35,14 +35,23 @@ struct CameraHealth {
     std::int64_t framesDropped = 0;  // skipped by the latest-only hand-off or pool exhaustion
     std::int64_t decodeErrors = 0;
     std::int64_t reconnects = 0;
+    std::int64_t gaps = 0;            // interruptions of the picture flow that healed
+    double lastGapS = 0.0;            // length of the last one
+    std::int64_t timestampJumps = 0;  // discontinuities absorbed by the timeline
+    std::int64_t resolutionChanges = 0;
     std::int64_t bytesIn = 0;
-    std::int64_t lastPtsUs = 0;  // stream time of the last analysed picture
+    double bitrateKbps = 0.0;            // over the last health interval
+    double analysedFps = 0.0;            // over the last health interval
+    std::int64_t lastPictureAgeMs = -1;  // since the last decoded picture; -1 before any
+    std::string hardwareDecode;          // device name when decoding on a GPU
+    std::int64_t lastPtsUs = 0;          // stream time of the last analysed picture
     double sourceDurationS = 0.0;
     int width = 0;
     int height = 0;
 };
 
 struct EngineHealth {
+    std::int64_t wallMs = 0;  // when this snapshot was taken
     std::vector<CameraHealth> cameras;
     std::string detector;  // model and device
     std::int64_t inferences = 0;
@@ -50,5 +59,9 @@ struct EngineHealth {
     std::int64_t detectorErrors = 0;  // failed detector calls (their pictures are dropped)
     bool processingEnabled = true;
 };
+
+// The snapshot as JSON (the status file read by `vigie status`), and back.
+std::string healthToJson(const EngineHealth& health);
+bool healthFromJson(const std::string& text, EngineHealth& out, std::string* error = nullptr);
 
 }  // namespace vigie::core

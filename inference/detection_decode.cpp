@@ -1,5 +1,7 @@
 #include "inference/detection_decode.h"
 
+#include "inference/detector.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -117,6 +119,31 @@ std::vector<core::Detection> decodeYolox(const float* output, int anchors, int n
         out.push_back(candidates[i]);
     }
     return out;
+}
+
+std::vector<PixelRect> tileRects(int width, int height, const TileGrid& grid) {
+    std::vector<PixelRect> rects;
+    if (grid.includeFullFrame || !grid.enabled()) {
+        rects.push_back({0, 0, width, height});
+    }
+    if (!grid.enabled()) {
+        return rects;
+    }
+    // Tiles of equal size whose union covers the picture with the given overlap:
+    // cols * tw - (cols - 1) * overlap * tw = width.
+    const double ov = std::clamp(grid.overlap, 0.0, 0.9);
+    const double tw = width / (grid.cols - (grid.cols - 1) * ov);
+    const double th = height / (grid.rows - (grid.rows - 1) * ov);
+    for (int r = 0; r < grid.rows; ++r) {
+        for (int c = 0; c < grid.cols; ++c) {
+            const int x0 = int(std::lround(c * tw * (1.0 - ov)));
+            const int y0 = int(std::lround(r * th * (1.0 - ov)));
+            const int x1 = std::min(width, int(std::lround(x0 + tw)));
+            const int y1 = std::min(height, int(std::lround(y0 + th)));
+            rects.push_back({x0, y0, x1 - x0, y1 - y0});
+        }
+    }
+    return rects;
 }
 
 }  // namespace vigie::inference

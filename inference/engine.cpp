@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
 #include <deque>
 #include <mutex>
 #include <optional>
@@ -15,9 +16,9 @@
 #include "core/schedule.h"
 #include "core/time_zone.h"
 #include "inference/analyser.h"
+#include "inference/frame_source.h"
 #include "inference/motion_detector.h"
 #include "inference/tracker.h"
-#include "inference/video_source.h"
 
 namespace vigie::inference {
 
@@ -142,7 +143,7 @@ struct CameraRuntime {
 
     // The source being read, so that stop() can interrupt a blocking open or read.
     // Guarded by Engine::Impl::mutex.
-    VideoSource* activeSource = nullptr;
+    FrameSource* activeSource = nullptr;
     // Stream time keeps increasing across reconnects: each new session of the source starts
     // its timestamps at 0, so they are shifted past the last picture by the wall-clock gap.
     std::int64_t timelineOffsetUs = 0;
@@ -155,7 +156,18 @@ struct CameraRuntime {
     std::atomic<std::int64_t> dropped{0};
     std::atomic<std::int64_t> decodeErrors{0};
     std::atomic<std::int64_t> reconnects{0};
+    std::atomic<std::int64_t> gaps{0};
+    std::atomic<double> lastGapS{0.0};
+    std::atomic<std::int64_t> timestampJumps{0};
+    std::atomic<std::int64_t> resolutionChanges{0};
     std::atomic<std::int64_t> bytesIn{0};
+    std::atomic<std::int64_t> lastPictureSteadyMs{-1};
+    // Rates over the last supervisor tick.
+    std::atomic<double> bitrateKbps{0.0};
+    std::atomic<double> analysedFps{0.0};
+    std::int64_t rateBytes = 0;
+    std::int64_t rateAnalysed = 0;
+    std::string hardwareDecode;  // guarded by errorMutex
     std::atomic<std::int64_t> lastPtsUs{0};
     std::atomic<int> width{0};
     std::atomic<int> height{0};
@@ -166,6 +178,10 @@ struct CameraRuntime {
     void setError(const std::string& e) {
         std::lock_guard lock(errorMutex);
         lastError = e;
+    }
+    std::string lastErrorCopy() const {
+        std::lock_guard lock(errorMutex);
+        return lastError;
     }
 };
 
@@ -187,6 +203,8 @@ struct Engine::Impl {
     std::size_t roundRobin = 0;
 
     std::thread inferenceThread;
+    std::thread supervisorThread;
+    std::condition_variable supervisorWake;
     std::unique_ptr<StrandExecutor> analysis;
     std::atomic<std::int64_t> inferences{0};
     std::atomic<std::int64_t> batches{0};
@@ -205,11 +223,14 @@ struct Engine::Impl {
     }
 
     void sourceLoop(CameraRuntime& cam);
-    bool pumpSource(CameraRuntime& cam, VideoSource& src);
+    bool pumpSource(CameraRuntime& cam, FrameSource& src);
     void inferenceLoop();
     void analyse(CameraRuntime& cam, const core::ImageFrame& frame,
                  std::vector<core::Detection> detections);
     void postFinishLocked(CameraRuntime& cam);
+    void supervisorLoop();
+    void writeStatusFile();
+    core::EngineHealth snapshot() const;
 };
 
 void Engine::Impl::sourceLoop(CameraRuntime& cam) {
@@ -226,12 +247,26 @@ void Engine::Impl::sourceLoop(CameraRuntime& cam) {
         cam.state = core::CameraState::Connecting;
         SourceOptions so;
         so.transport = cam.camera->source.transport;
+        so.hardware = options.hardwareDecode;
+        so.allocator = detector->bufferAllocator();
+        if (!cam.camera->source.credentialsRef.empty()) {
+            auto secret = options.credentials
+                              ? options.credentials(cam.camera->source.credentialsRef)
+                              : core::Result<std::string>(makeError("no credential store"));
+            if (secret) {
+                so.userInfo = *secret;
+            } else {
+                cam.setError("credentials '" + cam.camera->source.credentialsRef +
+                             "' are not available: " + secret.error().message);
+                log->error("[{}] {}", id, cam.lastErrorCopy());
+            }
+        }
         so.readTimeoutMs = int(options.stallTimeoutS * 1000);
         // One decode thread: decoding is ~100× real time per core, and extra threads only
         // compete with the detector for the same cores.
         so.decodeThreads = 1;
         so.poolFrames = 4 + 2 * kMaxInFlight;
-        auto opened = VideoSource::open(cam.url, so);
+        auto opened = openFrameSource(cam.url, so);
         bool retry = !options.offline;
         if (opened) {
             auto& src = **opened;
@@ -253,6 +288,10 @@ void Engine::Impl::sourceLoop(CameraRuntime& cam) {
             cam.width = src.info().width;
             cam.height = src.info().height;
             cam.durationS = src.info().durationS;
+            {
+                std::lock_guard errorLock(cam.errorMutex);
+                cam.hardwareDecode = src.info().hardware;
+            }
             backoffS = 1.0;
             retry = pumpSource(cam, src) && !options.offline;
             std::lock_guard lock(mutex);
@@ -296,7 +335,7 @@ void Engine::Impl::sourceLoop(CameraRuntime& cam) {
 }
 
 // Decodes until the end, an error, or stop. Returns true when the caller should reconnect.
-bool Engine::Impl::pumpSource(CameraRuntime& cam, VideoSource& src) {
+bool Engine::Impl::pumpSource(CameraRuntime& cam, FrameSource& src) {
     const auto& id = cam.camera->id;
     const double fps = cam.camera->analysisFps;
     const auto periodUs = std::int64_t(1e6 / fps);
@@ -304,6 +343,11 @@ bool Engine::Impl::pumpSource(CameraRuntime& cam, VideoSource& src) {
     const bool paced = cam.isFile && !options.offline && cam.camera->source.realtime;
     auto paceStart = Clock::now();
     std::int64_t paceOriginUs = -1;
+    const std::int64_t bytesBase = cam.bytesIn.load();
+    const std::int64_t jumpsBase = cam.timestampJumps.load();
+    const std::int64_t resizeBase = cam.resolutionChanges.load();
+    const std::int64_t errorsBase = cam.decodeErrors.load();
+    bool firstPicture = true;
     while (true) {
         {
             std::lock_guard lock(mutex);
@@ -313,8 +357,10 @@ bool Engine::Impl::pumpSource(CameraRuntime& cam, VideoSource& src) {
             }
         }
         const ReadStatus status = src.next();
-        cam.bytesIn = src.counters().bytes.load();
-        cam.decodeErrors = src.counters().decodeErrors.load();
+        cam.bytesIn = bytesBase + src.counters().bytes.load();
+        cam.decodeErrors = errorsBase + src.counters().decodeErrors.load();
+        cam.timestampJumps = jumpsBase + src.counters().timestampJumps.load();
+        cam.resolutionChanges = resizeBase + src.counters().resolutionChanges.load();
         if (status == ReadStatus::EndOfStream) {
             if (cam.isFile && cam.camera->source.loop && !options.offline) {
                 if (auto r = src.rewind(); !r) {
@@ -345,6 +391,22 @@ bool Engine::Impl::pumpSource(CameraRuntime& cam, VideoSource& src) {
         }
         ++cam.decoded;
         cam.state = core::CameraState::Live;
+        cam.lastPictureSteadyMs =
+            std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now().time_since_epoch())
+                .count();
+        if (firstPicture) {
+            firstPicture = false;
+            if (cam.lastDeliveredPtsUs >= 0) {
+                // Pictures again after an interruption: report how long the camera was blind.
+                const double gapS =
+                    std::chrono::duration<double>(Clock::now() - cam.lastDeliveredAt).count();
+                ++cam.gaps;
+                cam.lastGapS = gapS;
+                log->warn("[{}] pictures again after a gap of {:.1f} s; analysis resumed", id,
+                          gapS);
+            }
+            cam.setError("");
+        }
         const std::int64_t pts = src.currentPtsUs() + cam.timelineOffsetUs;
         if (paced) {
             if (paceOriginUs < 0 || pts < paceOriginUs) {
@@ -387,7 +449,8 @@ bool Engine::Impl::pumpSource(CameraRuntime& cam, VideoSource& src) {
 }
 
 void Engine::Impl::inferenceLoop() {
-    const int maxBatch = std::max(1, site.engine.maxBatch);
+    // Gather no more than the detector can use in one pass.
+    const int maxBatch = std::max(1, std::min(site.engine.maxBatch, detector->preferredBatch()));
     const auto batchWait = std::chrono::milliseconds(site.engine.batchWaitMs);
     while (true) {
         std::vector<CameraRuntime*> owners;
@@ -524,6 +587,48 @@ void Engine::Impl::analyse(CameraRuntime& cam, const core::ImageFrame& frame,
             overlay.objects.push_back(std::move(o));
         }
         options.frameSink->onFrame(frame, overlay);
+    }
+}
+
+void Engine::Impl::supervisorLoop() {
+    auto last = Clock::now();
+    std::unique_lock lock(mutex);
+    while (!stopping) {
+        supervisorWake.wait_for(lock, std::chrono::milliseconds(options.statusIntervalMs),
+                                [&] { return stopping; });
+        const auto now = Clock::now();
+        const double dt = std::chrono::duration<double>(now - last).count();
+        last = now;
+        lock.unlock();
+        if (dt > 0) {
+            for (auto& cam : cameras) {
+                const std::int64_t bytes = cam->bytesIn.load();
+                const std::int64_t analysedNow = cam->analysed.load();
+                cam->bitrateKbps = double(bytes - cam->rateBytes) * 8.0 / 1000.0 / dt;
+                cam->analysedFps = double(analysedNow - cam->rateAnalysed) / dt;
+                cam->rateBytes = bytes;
+                cam->rateAnalysed = analysedNow;
+            }
+        }
+        if (!options.statusFile.empty()) {
+            writeStatusFile();
+        }
+        lock.lock();
+    }
+}
+
+void Engine::Impl::writeStatusFile() {
+    // Written to a temporary name, then renamed: a reader never sees half a file.
+    const std::string tmp = options.statusFile + ".tmp";
+    std::FILE* f = std::fopen(tmp.c_str(), "w");
+    if (f == nullptr) {
+        return;
+    }
+    const std::string text = core::healthToJson(snapshot());
+    const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+    std::fclose(f);
+    if (ok) {
+        std::rename(tmp.c_str(), options.statusFile.c_str());
     }
 }
 
@@ -677,6 +782,13 @@ void Engine::start() {
             d.log->critical("inference thread stopped by an unknown error");
         }
     });
+    d.supervisorThread = std::thread([&d] {
+        try {
+            d.supervisorLoop();
+        } catch (...) {
+            d.log->critical("supervisor thread stopped");
+        }
+    });
     for (auto& cam : d.cameras) {
         cam->sourceThread = std::thread([&d, c = cam.get()] {
             try {
@@ -709,6 +821,10 @@ void Engine::stop() {
     }
     d.frameReady.notify_all();
     d.slotFreed.notify_all();
+    d.supervisorWake.notify_all();
+    if (d.supervisorThread.joinable()) {
+        d.supervisorThread.join();
+    }
     for (auto& cam : d.cameras) {
         if (cam->sourceThread.joinable()) {
             cam->sourceThread.join();
@@ -726,6 +842,9 @@ void Engine::stop() {
         }
     }
     d.analysis->shutdown();
+    if (!d.options.statusFile.empty()) {
+        d.writeStatusFile();  // the final states (stopped, finished, failed)
+    }
 }
 
 bool Engine::waitFinished(int timeoutMs) {
@@ -748,27 +867,43 @@ bool Engine::processingEnabled() const {
 }
 
 core::EngineHealth Engine::health() const {
-    const Impl& d = *m_impl;
+    return m_impl->snapshot();
+}
+
+core::EngineHealth Engine::Impl::snapshot() const {
     core::EngineHealth h;
-    h.detector = d.detector->description();
-    h.inferences = d.inferences.load();
-    h.batches = d.batches.load();
-    h.detectorErrors = d.detectorErrors.load();
-    h.processingEnabled = d.switches.processingEnabled();
-    for (const auto& cam : d.cameras) {
+    h.wallMs = wallNowMs();
+    h.detector = detector->description();
+    h.inferences = inferences.load();
+    h.batches = batches.load();
+    h.detectorErrors = detectorErrors.load();
+    h.processingEnabled = switches.processingEnabled();
+    const auto nowMs =
+        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now().time_since_epoch())
+            .count();
+    for (const auto& cam : cameras) {
         core::CameraHealth c;
         c.cameraId = cam->camera->id;
         c.state = cam->state.load();
         {
             std::lock_guard lock(cam->errorMutex);
             c.lastError = cam->lastError;
+            c.hardwareDecode = cam->hardwareDecode;
         }
         c.framesDecoded = cam->decoded.load();
         c.framesAnalysed = cam->analysed.load();
         c.framesDropped = cam->dropped.load();
         c.decodeErrors = cam->decodeErrors.load();
         c.reconnects = cam->reconnects.load();
+        c.gaps = cam->gaps.load();
+        c.lastGapS = cam->lastGapS.load();
+        c.timestampJumps = cam->timestampJumps.load();
+        c.resolutionChanges = cam->resolutionChanges.load();
         c.bytesIn = cam->bytesIn.load();
+        c.bitrateKbps = cam->bitrateKbps.load();
+        c.analysedFps = cam->analysedFps.load();
+        const std::int64_t lastPicture = cam->lastPictureSteadyMs.load();
+        c.lastPictureAgeMs = lastPicture < 0 ? -1 : nowMs - lastPicture;
         c.lastPtsUs = cam->lastPtsUs.load();
         c.sourceDurationS = cam->durationS.load();
         c.width = cam->width.load();

@@ -26,12 +26,17 @@
 #include "core/rule_engine.h"
 #include "core/site.h"
 #include "inference/detector.h"
+#include "inference/frame_source.h"
 
 namespace vigie::inference {
 
 inline constexpr int kMaxInFlight = 2;
 
 using DetectorFactory = std::function<core::Result<std::unique_ptr<Detector>>()>;
+// Turns a camera's credentials reference (source.credentials in the site) into
+// "user:password", read from the keychain or the site's secret store. Called from source
+// threads; the result is never logged.
+using CredentialResolver = std::function<core::Result<std::string>(const std::string& ref)>;
 
 struct EngineOptions {
     std::string modelDir;      // where the manifest's files are
@@ -45,6 +50,10 @@ struct EngineOptions {
     const core::ScheduleGate* schedules = nullptr;       // optional: always active
     std::function<std::int64_t()> wallClockMs;           // optional: system clock
     DetectorFactory detectorFactory;                     // optional: tests, benchmarks
+    CredentialResolver credentials;                      // optional: no camera needs one
+    HardwareDecode hardwareDecode = HardwareDecode::None;
+    std::string statusFile;  // health snapshot written here (atomically) for `vigie status`
+    int statusIntervalMs = 2000;
     double stallTimeoutS = 5.0;
     double maxBackoffS = 30.0;
     int analysisThreads = 0;  // 0: min(2, cameras)

@@ -14,7 +14,8 @@ public:
     explicit MotionDetector(MotionDetectorOptions options) : m_options(options) {}
 
     core::Result<std::vector<std::vector<core::Detection>>> detect(
-        const std::vector<core::ImageFrame>& frames) override {
+        const std::vector<core::ImageFrame>& frames, const std::vector<TileGrid>& tiles) override {
+        (void)tiles;  // motion is measured on the whole picture
         std::vector<std::vector<core::Detection>> out;
         out.reserve(frames.size());
         try {

@@ -6,15 +6,17 @@
 #include <cstdio>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
 #include "app/common/paths.h"
 #include "core/alert_json.h"
 #include "core/log.h"
+#include "core/secret_file.h"
 #include "core/site_config.h"
 #include "inference/engine.h"
-#include "inference/video_source.h"
+#include "inference/frame_source.h"
 
 namespace vigie::app {
 
@@ -122,12 +124,57 @@ int runAnalyze(const std::vector<std::string>& argv) {
                     !fps ? fps.error().message
                          : (!threads ? threads.error().message : "--fps must be positive"));
     }
+    std::optional<core::Transport> transport;
+    if (auto t = args.value("transport")) {
+        for (auto candidate : {core::Transport::Auto, core::Transport::Tcp, core::Transport::Udp,
+                               core::Transport::Multicast}) {
+            if (core::toName(candidate) == *t) {
+                transport = candidate;
+            }
+        }
+        if (!transport) {
+            return fail(kExitBadInput, "--transport must be auto, tcp, udp or multicast");
+        }
+    }
+    inference::HardwareDecode hardware = inference::HardwareDecode::None;
+    if (auto h = args.value("hwaccel")) {
+        if (*h == "auto") {
+            hardware = inference::HardwareDecode::Auto;
+        } else if (*h == "cuda") {
+            hardware = inference::HardwareDecode::Cuda;
+        } else if (*h == "vaapi") {
+            hardware = inference::HardwareDecode::Vaapi;
+        } else if (*h != "none") {
+            return fail(kExitBadInput, "--hwaccel must be none, auto, cuda or vaapi");
+        }
+    }
     // Analyse only the chosen camera, from the given input.
     for (auto& c : site->cameras) {
         c.enabled = c.id == cameraId;
         if (c.enabled) {
             c.analysisFps = *fps;
+            if (transport) {
+                c.source.transport = *transport;
+            }
         }
+    }
+    camera = site->findCamera(cameraId);
+    // Camera passwords: from a 0600 credentials file on headless machines (never from the
+    // site configuration).
+    const std::string credentialsPath =
+        args.valueOr("credentials-file",
+                     (std::filesystem::path(defaultStateDir()) / "credentials.json").string());
+    auto secrets = core::SecretFile::load(credentialsPath);
+    if (!secrets) {
+        return fail(kExitBadInput, secrets.error().message);
+    }
+    std::string userInfo;
+    if (!camera->source.credentialsRef.empty()) {
+        auto secret = secrets->get(camera->source.credentialsRef);
+        if (!secret) {
+            return fail(kExitBadInput, secret.error().message);
+        }
+        userInfo = *secret;
     }
 
     // Open the input once up front: a missing, corrupt or unreachable source is reported
@@ -138,7 +185,8 @@ int runAnalyze(const std::vector<std::string>& argv) {
     {
         inference::SourceOptions probe;
         probe.transport = camera->source.transport;
-        auto src = inference::VideoSource::open(url, probe);
+        probe.userInfo = userInfo;
+        auto src = inference::openFrameSource(url, probe);
         if (!src) {
             return fail(kExitBadInput, src.error().message);
         }
@@ -174,6 +222,11 @@ int runAnalyze(const std::vector<std::string>& argv) {
     options.cpuThreads = int(*threads);
     options.offline = true;
     options.sourceOverrides[cameraId] = url;
+    options.hardwareDecode = hardware;
+    options.statusFile = args.valueOr("status-file", "");
+    options.credentials = [secrets = *secrets](const std::string& ref) {
+        return secrets.get(ref);
+    };
     options.alertSink = &sinks;
     auto engine = inference::Engine::create(*site, std::move(options));
     if (!engine) {

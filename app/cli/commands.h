@@ -15,5 +15,12 @@ int runAnalyze(const std::vector<std::string>& args);
 int runBench(const std::vector<std::string>& args);
 int runVersion(const std::vector<std::string>& args);
 int runModels(const std::vector<std::string>& args);
+int runStatus(const std::vector<std::string>& args);
+int runUsers(const std::vector<std::string>& args);
+int runAudit(const std::vector<std::string>& args);
+int runExport(const std::vector<std::string>& args);
+int runBackup(const std::vector<std::string>& args);
+int runRestore(const std::vector<std::string>& args);
+int runLicence(const std::vector<std::string>& args);
 
 }  // namespace vigie::app

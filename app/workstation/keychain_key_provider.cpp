@@ -79,4 +79,29 @@ core::Result<core::DatabaseKey> KeychainKeyProvider::loadOrCreateKey() {
     return file.loadOrCreateKey();
 }
 
+core::Result<std::string> readKeychainCredentials(const QString& reference) {
+    QKeychain::ReadPasswordJob read(QString::fromLatin1(KeychainKeyProvider::kService));
+    read.setKey(QStringLiteral("camera-credentials/") + reference);
+    if (!runJob(read)) {
+        return core::makeError("the session keyring did not answer");
+    }
+    if (read.error() != QKeychain::NoError) {
+        return core::makeError("no credentials '" + reference.toStdString() +
+                               "' in the session keyring (" + read.errorString().toStdString() +
+                               ")");
+    }
+    return read.textData().toStdString();
+}
+
+core::Status writeKeychainCredentials(const QString& reference, const QString& userAndPassword) {
+    QKeychain::WritePasswordJob write(QString::fromLatin1(KeychainKeyProvider::kService));
+    write.setKey(QStringLiteral("camera-credentials/") + reference);
+    write.setTextData(userAndPassword);
+    if (!runJob(write) || write.error() != QKeychain::NoError) {
+        return core::makeError("cannot store credentials '" + reference.toStdString() +
+                               "' in the session keyring: " + write.errorString().toStdString());
+    }
+    return {};
+}
+
 }  // namespace vigie::app

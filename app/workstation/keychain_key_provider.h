@@ -31,4 +31,10 @@ private:
     bool m_usedFallback = false;
 };
 
+// Camera credentials ("user:password") kept in the session keyring under
+// "camera-credentials/<reference>". Looked up on the GUI thread (QtKeychain needs an event
+// loop); the engine receives the resolved values.
+core::Result<std::string> readKeychainCredentials(const QString& reference);
+core::Status writeKeychainCredentials(const QString& reference, const QString& userAndPassword);
+
 }  // namespace vigie::app

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 
 #include "app/common/paths.h"
 #include "app/workstation/engine_bridge.h"
@@ -11,6 +12,7 @@
 #include "core/alert_store.h"
 #include "core/key_file.h"
 #include "core/log.h"
+#include "core/secret_file.h"
 #include "core/site_config.h"
 #include "core/store_writer.h"
 #include "inference/engine.h"
@@ -71,6 +73,41 @@ core::Status Workstation::start(const WorkstationOptions& options) {
     eo.device = options.device;
     eo.offline = options.replayAsFastAsPossible;
     eo.alertSink = m_alertSinks.get();
+    eo.statusFile =
+        (std::filesystem::path(options.stateDir.empty() ? defaultStateDir() : options.stateDir) /
+         "status.json")
+            .string();
+    // Camera passwords: resolved here, on the GUI thread, from the session keyring, then
+    // from the 0600 credentials file; the engine's source threads only read the result.
+    std::map<std::string, std::string> secrets;
+    auto secretFile = core::SecretFile::load(
+        (std::filesystem::path(options.stateDir.empty() ? defaultStateDir() : options.stateDir) /
+         "credentials.json")
+            .string());
+    for (const auto& cam : m_site.cameras) {
+        const std::string& ref = cam.source.credentialsRef;
+        if (ref.empty() || secrets.count(ref) > 0) {
+            continue;
+        }
+        if (options.useKeychain) {
+            if (auto fromKeyring = readKeychainCredentials(QString::fromStdString(ref))) {
+                secrets[ref] = *fromKeyring;
+                continue;
+            }
+        }
+        if (secretFile) {
+            if (auto fromFile = secretFile->get(ref)) {
+                secrets[ref] = *fromFile;
+            }
+        }
+    }
+    eo.credentials = [secrets](const std::string& ref) -> core::Result<std::string> {
+        const auto it = secrets.find(ref);
+        if (it == secrets.end()) {
+            return core::makeError("not in the session keyring nor in the credentials file");
+        }
+        return it->second;
+    };
     eo.frameSink = m_bridge.get();
     auto engine = inference::Engine::create(m_site, std::move(eo));
     if (!engine) {

@@ -130,6 +130,50 @@ private Q_SLOTS:
         QVERIFY2(end > 11.0 && end < 14.0, qPrintable(QString::number(end)));
     }
 
+    void oneBrokenCameraNeverStopsTheOthers() {
+        QTemporaryDir dir;
+        QString error;
+        const QString clip = vigie::test::makeGeneratedDemoClip(dir.path(), &error);
+        if (clip.isEmpty()) {
+            QSKIP(qPrintable(error));
+        }
+        const QString corrupt = dir.filePath(QStringLiteral("corrupt.mp4"));
+        QFile f(corrupt);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(100000, 'x'));
+        f.close();
+        core::Site site = loadDemo("resources/demo/site-generated.json");
+        core::Camera broken = site.cameras[0];
+        broken.id = "broken";
+        broken.name = "Caméra en panne";
+        site.cameras.push_back(broken);
+        core::Rule rule = site.rules[0];
+        rule.id = "intrusion-broken";
+        rule.cameraId = "broken";
+        site.rules.push_back(rule);
+        CollectingSink sink;
+        inference::EngineOptions opts;
+        opts.offline = true;
+        opts.sourceOverrides["parvis"] = clip.toStdString();
+        opts.sourceOverrides["broken"] = corrupt.toStdString();
+        opts.alertSink = &sink;
+        auto engine = inference::Engine::create(site, opts);
+        QVERIFY2(engine.ok(), engine.ok() ? "" : engine.error().message.c_str());
+        (*engine)->start();
+        QVERIFY((*engine)->waitFinished(120000));
+        (*engine)->stop();
+        const auto h = (*engine)->health();
+        QCOMPARE(h.cameras.size(), std::size_t(2));
+        QCOMPARE(h.cameras[0].state, core::CameraState::Finished);
+        QVERIFY(h.cameras[0].framesAnalysed > 250);
+        QCOMPARE(h.cameras[1].state, core::CameraState::Failed);
+        QVERIFY2(
+            QString::fromStdString(h.cameras[1].lastError).contains(QLatin1String("cannot open")),
+            h.cameras[1].lastError.c_str());
+        QCOMPARE(sink.closed.size(), std::size_t(1));
+        QCOMPARE(sink.closed[0].cameraId, std::string("parvis"));
+    }
+
     void missingModelIsAClearError() {
         const core::Site site = loadDemo("resources/demo/site.json");
         CollectingSink sink;
