@@ -17,9 +17,10 @@ struct ImageFrame {
     int strideBytes = 0;
     PixelFormat format = PixelFormat::Invalid;
     std::shared_ptr<const std::uint8_t> pixels;
-    std::int64_t ptsUs = 0;       // stream time, microseconds from the start of the source
-    std::int64_t frameIndex = 0;  // decoded frame number since the source opened
-    int streamId = -1;            // which camera of the engine it came from (batching)
+    std::int64_t ptsUs = 0;            // stream time, microseconds from the start of the source
+    std::int64_t frameIndex = 0;       // decoded frame number since the source opened
+    int streamId = -1;                 // which camera of the engine it came from (batching)
+    std::int64_t captureSteadyUs = 0;  // steady clock when decoded (latency measurement)
 
     bool empty() const { return !pixels || width <= 0 || height <= 0; }
     const std::uint8_t* row(int y) const { return pixels.get() + std::int64_t(y) * strideBytes; }

@@ -90,6 +90,10 @@ std::string healthToJson(const EngineHealth& h) {
                           {"inferences", h.inferences},
                           {"batches", h.batches},
                           {"detector_errors", h.detectorErrors},
+                          {"latency_p50_ms", h.latencyP50Ms},
+                          {"latency_p95_ms", h.latencyP95Ms},
+                          {"latency_p99_ms", h.latencyP99Ms},
+                          {"average_batch", h.averageBatch},
                           {"processing_enabled", h.processingEnabled},
                           {"cameras", cams}}
         .dump(2);
@@ -104,6 +108,10 @@ bool healthFromJson(const std::string& text, EngineHealth& out, std::string* err
         h.inferences = j.at("inferences").get<std::int64_t>();
         h.batches = j.at("batches").get<std::int64_t>();
         h.detectorErrors = j.value("detector_errors", std::int64_t(0));
+        h.latencyP50Ms = j.value("latency_p50_ms", 0.0);
+        h.latencyP95Ms = j.value("latency_p95_ms", 0.0);
+        h.latencyP99Ms = j.value("latency_p99_ms", 0.0);
+        h.averageBatch = j.value("average_batch", 0.0);
         h.processingEnabled = j.at("processing_enabled").get<bool>();
         for (const auto& c : j.at("cameras")) {
             CameraHealth ch;

@@ -57,6 +57,13 @@ struct EngineHealth {
     std::int64_t inferences = 0;
     std::int64_t batches = 0;
     std::int64_t detectorErrors = 0;  // failed detector calls (their pictures are dropped)
+    // Decoded picture → analysis done (alerts raised), over the pictures since start or the
+    // last reset, in milliseconds.
+    double latencyP50Ms = 0.0;
+    double latencyP95Ms = 0.0;
+    double latencyP99Ms = 0.0;
+    std::int64_t latencySamples = 0;
+    double averageBatch = 0.0;  // pictures per detector forward pass
     bool processingEnabled = true;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
@@ -194,6 +195,29 @@ struct Engine::Impl {
     std::unique_ptr<core::ScheduleEvaluator> ownSchedules;  // when the host gives none
     std::vector<bool> trackedClass;                         // by class id
     std::atomic<std::int64_t> detectorErrors{0};
+    // Latency histogram, 1 ms bins up to kLatencyBins ms (the last bin holds the rest).
+    static constexpr int kLatencyBins = 10000;
+    std::unique_ptr<std::atomic<std::int64_t>[]> latencyBins {
+        new std::atomic<std::int64_t>[ kLatencyBins ]()
+    };
+    double latencyPercentile(double p) const {
+        std::int64_t total = 0;
+        for (int i = 0; i < kLatencyBins; ++i) {
+            total += latencyBins[i].load(std::memory_order_relaxed);
+        }
+        if (total == 0) {
+            return 0.0;
+        }
+        const auto rank = std::int64_t(std::ceil(p * double(total)));
+        std::int64_t seen = 0;
+        for (int i = 0; i < kLatencyBins; ++i) {
+            seen += latencyBins[i].load(std::memory_order_relaxed);
+            if (seen >= rank) {
+                return double(i) + 0.5;
+            }
+        }
+        return double(kLatencyBins);
+    }
 
     std::mutex mutex;
     std::condition_variable frameReady;  // inference waits for pictures
@@ -301,6 +325,12 @@ void Engine::Impl::sourceLoop(CameraRuntime& cam) {
             log->error("[{}] {}", id, opened.error().message);
             if (cam.isFile) {
                 retry = false;  // a missing or unreadable file will not heal by itself
+            }
+        }
+        {
+            std::lock_guard lock(mutex);
+            if (stopping) {
+                break;  // an interrupted read at shutdown is not a failure to report
             }
         }
         if (!retry) {
@@ -430,6 +460,9 @@ bool Engine::Impl::pumpSource(CameraRuntime& cam, FrameSource& src) {
             continue;
         }
         frame->streamId = int(cam.index);
+        frame->captureSteadyUs =
+            std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch())
+                .count();
         frame->ptsUs = pts;
         cam.lastDeliveredPtsUs = pts;
         cam.lastDeliveredAt = Clock::now();
@@ -571,6 +604,14 @@ void Engine::Impl::analyse(CameraRuntime& cam, const core::ImageFrame& frame,
     }
     cam.rules->process(frame.ptsUs, wallNowMs(), observations);
     cam.analysed++;
+    if (frame.captureSteadyUs > 0) {
+        const auto nowUs =
+            std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch())
+                .count();
+        const auto ms =
+            std::clamp<std::int64_t>((nowUs - frame.captureSteadyUs) / 1000, 0, kLatencyBins - 1);
+        latencyBins[ms].fetch_add(1, std::memory_order_relaxed);
+    }
     cam.lastPtsUs = frame.ptsUs;
     if (options.frameSink != nullptr) {
         overlay.cameraId = cam.camera->id;
@@ -671,6 +712,7 @@ Result<std::unique_ptr<Detector>> loadSiteDetector(const core::Site& site,
     opts.spec = *spec;
     opts.device = device.empty() ? site.engine.device : device;
     opts.cpuThreads = cpuThreads;
+    opts.maxBatch = std::max(1, site.engine.maxBatch);
     // FP16 needs the variant whose weights are buffers, not frozen constants.
     const bool wantHalf = opts.device.rfind("cuda", 0) == 0 && !spec->halfFile.empty();
     auto path = wantHalf ? core::verifyModelFile(modelDir, spec->halfFile, spec->halfSha256)
@@ -877,6 +919,13 @@ core::EngineHealth Engine::Impl::snapshot() const {
     h.inferences = inferences.load();
     h.batches = batches.load();
     h.detectorErrors = detectorErrors.load();
+    h.latencyP50Ms = latencyPercentile(0.50);
+    h.latencyP95Ms = latencyPercentile(0.95);
+    h.latencyP99Ms = latencyPercentile(0.99);
+    for (int i = 0; i < kLatencyBins; ++i) {
+        h.latencySamples += latencyBins[i].load(std::memory_order_relaxed);
+    }
+    h.averageBatch = detector->stats().averageBatch();
     h.processingEnabled = switches.processingEnabled();
     const auto nowMs =
         std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now().time_since_epoch())
@@ -911,6 +960,16 @@ core::EngineHealth Engine::Impl::snapshot() const {
         h.cameras.push_back(std::move(c));
     }
     return h;
+}
+
+void Engine::resetLatencyStats() {
+    for (int i = 0; i < Impl::kLatencyBins; ++i) {
+        m_impl->latencyBins[i].store(0, std::memory_order_relaxed);
+    }
+}
+
+const Detector& Engine::detector() const {
+    return *m_impl->detector;
 }
 
 const std::vector<std::string>& Engine::classNames() const {

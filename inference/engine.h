@@ -80,6 +80,9 @@ public:
     bool processingEnabled() const;
 
     core::EngineHealth health() const;
+    // Starts the latency percentiles afresh (benchmarks measure a steady state).
+    void resetLatencyStats();
+    const Detector& detector() const;
     const std::vector<std::string>& classNames() const;
 
 private:

@@ -49,7 +49,7 @@ int fail(const char* command, int code, const std::string& message) {
 
 #ifdef VIGIE_HAVE_SQLCIPHER
 
-std::string cliActor() {
+[[maybe_unused]] std::string cliActor() {
     if (const passwd* pw = ::getpwuid(::geteuid()); pw != nullptr && pw->pw_name != nullptr) {
         return std::string("cli:") + pw->pw_name;
     }

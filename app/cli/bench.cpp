@@ -38,6 +38,7 @@
 #include <vector>
 
 #include "app/cli/args.h"
+#include "app/cli/bench_scale.h"
 #include "app/cli/bench_streams.h"
 #include "app/cli/bench_util.h"
 #include "app/cli/commands.h"
@@ -48,7 +49,9 @@
 #include "inference/detector.h"
 #include "inference/engine.h"
 #include "inference/frame_source.h"
+#ifdef VIGIE_HAVE_FFMPEG
 #include "inference/video_source.h"
+#endif
 
 extern char** environ;  // NOLINT: POSIX, for posix_spawnp
 
@@ -88,7 +91,13 @@ const char* const kUsage =
     "  baseline. Figures only, never pass/fail. --seconds is the budget of each measurement\n"
     "  (default 10); --json also writes the figures to FILE.\n"
     "  With --streams: N streams decoded at once per count (4CIF and 1080p clips generated\n"
-    "  with ffmpeg, or --input), against N concurrent ffmpeg processes; memory per stream.\n";
+    "  with ffmpeg, or --input), against N concurrent ffmpeg processes; memory per stream.\n"
+    "       vigie bench --detector-scaling [--batches 1,8,64,256] [--device cuda]\n"
+    "  The detector alone across batch sizes: provided TorchScript eager FP32, dynamic-batch\n"
+    "  export eager FP32, FP16, FP16 with CUDA graphs.\n"
+    "       vigie bench --synthetic-cameras 100,200,400 [--fps 12.5] [--max-batch 128]\n"
+    "  The whole engine with N synthetic live cameras: sustained or not, batch fill,\n"
+    "  latency percentiles, CPU and memory.\n";
 
 int fail(int code, const std::string& message) {
     std::fprintf(stderr, "vigie bench: %s\n", message.c_str());
@@ -496,7 +505,11 @@ MachineInfo describeMachine() {
     m.loadAverage = loadAverage();
     m.system = kernelDescription();
     m.torch = inference::torchRuntimeDescription();
+#ifdef VIGIE_HAVE_FFMPEG
     m.ffmpegLibraries = inference::ffmpegVersion();
+#else
+    m.ffmpegLibraries = "not built in (synthetic sources only)";
+#endif
     m.ffmpegCli = ffmpegCliVersion();
 #ifdef NDEBUG
     m.build = "optimised (NDEBUG)";
@@ -832,10 +845,12 @@ nlohmann::json toJson(const MachineInfo& m, const BenchSetup& s, const DecodeSec
 }  // namespace
 
 int runBench(const std::vector<std::string>& argv) {
-    auto parsed = Args::parse(argv,
-                              {"site", "input", "model-dir", "manifest", "device", "threads",
-                               "seconds", "batch", "json", "streams", "resolutions", "fps"},
-                              {"help"});
+    auto parsed = Args::parse(
+        argv,
+        {"site", "input", "model-dir", "manifest", "device", "threads", "seconds", "batch", "json",
+         "streams", "resolutions", "fps", "synthetic-cameras", "batches", "max-batch", "model",
+         "dynamic-model", "warmup", "analysis-threads"},
+        {"help", "detector-scaling"});
     if (!parsed) {
         return fail(kExitBadInput, parsed.error().message + "; see vigie bench --help");
     }
@@ -848,6 +863,53 @@ int runBench(const std::vector<std::string>& argv) {
     logOptions.level = spdlog::level::warn;
     core::setupLogging(logOptions);
 
+    auto intList = [](const std::string& text, std::vector<int>& out) {
+        std::stringstream list(text);
+        std::string item;
+        out.clear();
+        while (std::getline(list, item, ',')) {
+            const int n = std::atoi(item.c_str());
+            if (n < 1 || n > 4096) {
+                return false;
+            }
+            out.push_back(n);
+        }
+        return !out.empty();
+    };
+    if (parsed->flag("detector-scaling") || parsed->value("synthetic-cameras")) {
+        ScaleOptions so;
+        so.modelDir = parsed->valueOr("model-dir", defaultModelDir());
+        so.manifestPath = parsed->valueOr("manifest", defaultManifestPath());
+        so.device = parsed->valueOr("device", "auto");
+        so.providedModel = parsed->valueOr("model", so.providedModel);
+        so.dynamicModel = parsed->valueOr("dynamic-model", so.dynamicModel);
+        auto seconds = parsed->number("seconds", so.seconds);
+        auto fps = parsed->number("fps", so.fps);
+        auto warmup = parsed->number("warmup", so.warmupS);
+        auto maxBatch = integerOption(*parsed, "max-batch", so.maxBatch, 1, 4096);
+        auto analysisThreads = integerOption(*parsed, "analysis-threads", 0, 0, 256);
+        if (!seconds || *seconds <= 0 || !fps || *fps <= 0 || !warmup || *warmup < 0 || !maxBatch ||
+            !analysisThreads) {
+            return fail(kExitBadInput,
+                        "invalid --seconds, --fps, --warmup, --max-batch or "
+                        "--analysis-threads");
+        }
+        so.seconds = *seconds;
+        so.fps = *fps;
+        so.warmupS = *warmup;
+        so.maxBatch = *maxBatch;
+        so.analysisThreads = *analysisThreads;
+        if (auto b = parsed->value("batches"); b && !intList(*b, so.batches)) {
+            return fail(kExitBadInput, "--batches expects sizes such as 1,8,64");
+        }
+        if (parsed->flag("detector-scaling")) {
+            return runDetectorScaling(so);
+        }
+        if (!intList(*parsed->value("synthetic-cameras"), so.cameras)) {
+            return fail(kExitBadInput, "--synthetic-cameras expects counts such as 50,100,200");
+        }
+        return runSyntheticCameras(so);
+    }
     if (auto streams = parsed->value("streams")) {
         // Concurrent decode only: no model needed.
         std::vector<int> counts;

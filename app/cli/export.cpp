@@ -50,7 +50,7 @@ int fail(int code, const std::string& message) {
     return code;
 }
 
-std::string cliActor() {
+[[maybe_unused]] std::string cliActor() {
     if (const passwd* pw = ::getpwuid(::geteuid()); pw != nullptr && pw->pw_name != nullptr) {
         return std::string("cli:") + pw->pw_name;
     }

@@ -51,7 +51,7 @@ std::int64_t nowMs() {
         .count();
 }
 
-std::string cliActor() {
+[[maybe_unused]] std::string cliActor() {
     if (const passwd* pw = ::getpwuid(::geteuid()); pw != nullptr && pw->pw_name != nullptr) {
         return std::string("cli:") + pw->pw_name;
     }
