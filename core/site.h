@@ -48,14 +48,46 @@ struct Line {
     CrossingDirection direction = CrossingDirection::Any;
 };
 
+// A segment of known length on the ground plane, drawn on the picture.
+struct ReferenceLength {
+    PointF a;
+    PointF b;
+    double lengthM = 0.0;
+};
+
+// How the picture maps to the ground (calibration, « étalonnage »). Either a quadrilateral
+// drawn over a rectangle of known size on the ground (its corners in order: near-left,
+// near-right, far-right, far-left), or at least two reference lengths at different depths;
+// with neither, the engine estimates the scale from the heights of tracked people.
+struct Calibration {
+    std::vector<PointF> groundQuad;  // 4 points, or empty
+    double quadWidthM = 0.0;         // near-left → near-right
+    double quadDepthM = 0.0;         // near-right → far-right
+    std::vector<ReferenceLength> referenceLengths;
+    double personHeightM = 1.7;      // for the automatic estimate
+    bool isDrawn() const { return groundQuad.size() == 4 || referenceLengths.size() >= 2; }
+};
+
+// How detection runs for this camera (issue: small distant people, CPU-only sites).
+struct DetectionSettings {
+    int tileRows = 1;             // 2×2 tiles find people the whole picture is too coarse for
+    int tileCols = 1;
+    double tileOverlap = 0.2;
+    bool motionGating = false;    // skip the detector while the scene is static
+    double motionThreshold = 0.004;  // fraction of changed pixels that counts as motion
+    double maxSkipS = 2.0;        // run the detector at least this often anyway
+};
+
 struct Camera {
     std::string id;
     std::string name;
     CameraSource source;
     double analysisFps = 12.5;
     bool enabled = true;
-    std::vector<Zone> zones;
+    std::vector<Zone> zones;  // areas and masks (kind Mask: exclusion areas for every rule)
     std::vector<Line> lines;
+    Calibration calibration;
+    DetectionSettings detection;
 
     const Zone* findZone(const std::string& zoneId) const;
     const Line* findLine(const std::string& lineId) const;
@@ -99,7 +131,82 @@ struct LineCrossingParams {
     double minScore = 0.35;
 };
 
-using RuleParams = std::variant<IntrusionParams, LineCrossingParams>;
+// A track moving against the zone's allowed direction, on the ground plane.
+struct WrongWayParams {
+    std::vector<std::string> classes{"person"};
+    PointF allowedDirection{0.0, 1.0};  // image-plane vector of the allowed flow (here: down)
+    double angleToleranceDeg = 60.0;    // deviation from the opposite of allowed that counts
+    double minDistanceM = 2.0;          // ground distance covered against the flow
+    double minDurationS = 1.0;
+    double minScore = 0.35;
+};
+
+// Persons per m² in the zone above a threshold, for long enough. Counting boxes until the
+// zone is too crowded for boxes, then the density-map model (when installed).
+enum class DensityMethod { Invalid = 0, Auto, Count, DensityMap };
+struct DensityParams {
+    double thresholdPerM2 = 2.0;
+    double holdS = 5.0;
+    DensityMethod method = DensityMethod::Auto;
+    int densityMapAbovePeople = 25;  // Auto: switch to the density map above this count
+};
+
+// A sudden, collective change of movement against the zone's learned baseline.
+struct CrowdMovementParams {
+    double sensitivity = 0.5;        // 0..1; higher raises more signals
+    double minFraction = 0.3;        // of the people in the zone taking part
+    int minPeople = 5;
+    double runningSpeedMps = 2.5;    // a person faster than this on the ground is running
+    double baselineWindowS = 300.0;  // the zone's usual motion is learned over this window
+    double minAreaFraction = 0.05;   // of the zone moving (optical flow), when people are few
+};
+
+// A bag left static with its owner gone, confirmed by a static-foreground check.
+struct AbandonedObjectParams {
+    std::vector<std::string> classes{"backpack", "handbag", "suitcase"};
+    double staticForS = 30.0;        // T: the object has not moved for this long
+    double ownerDistanceM = 3.0;     // R: nobody within this ground distance
+    double minSizeFraction = 0.0005; // of the picture area; smaller objects are ignored
+    bool requireStaticForeground = true;
+    double minScore = 0.25;
+};
+
+// A person whose pose and box say lying, staying down after a fall.
+struct PersonOnGroundParams {
+    double minDurationS = 5.0;       // T: down for this long
+    double minConfidence = 0.3;
+    bool requireFall = true;         // a fall transition (standing → lying) must precede
+};
+
+// Flames or smoke starting: the fire model when installed, otherwise colour + flicker +
+// growth over time, rejecting steady lights and reflections.
+struct FireParams {
+    double sensitivity = 0.5;
+    double minAreaFraction = 0.002;
+    double holdS = 3.0;
+};
+
+struct WeaponParams {
+    std::vector<std::string> classes{"knife"};
+    double minScore = 0.5;
+    int holdFrames = 3;  // detected in this many analysed pictures in a row
+};
+
+using RuleParams = std::variant<IntrusionParams, LineCrossingParams, WrongWayParams,
+                                DensityParams, CrowdMovementParams, AbandonedObjectParams,
+                                PersonOnGroundParams, FireParams, WeaponParams>;
+
+// Composition of rules (Ex. 32, 38): a boolean expression over other rules of the same
+// camera, with durations. Leaves name rules; a rule used only as a condition is "silent".
+struct Condition {
+    enum class Op { Invalid = 0, Rule, And, Or, Not, ForAtLeast, Within, Count };
+    Op op = Op::Invalid;
+    std::string ruleId;              // Op::Rule, Op::Count
+    std::vector<Condition> operands; // And, Or: 2+; Not, ForAtLeast: 1; Within: 2 (a then b)
+    double seconds = 0.0;            // ForAtLeast: held this long; Within: b within s of a;
+                                     // Count: over this window
+    int atLeast = 0;                 // Count: this many signals of ruleId in the window
+};
 
 struct Rule {
     std::string id;
@@ -112,7 +219,9 @@ struct Rule {
     double cooldownS = 30.0;  // no new alert of this rule on this camera for this long
     double holdS = 2.0;       // the condition must be absent this long before the alert closes
     bool enabled = true;
+    bool silent = false;      // a condition for other rules only: raises no alert itself
     RuleParams params;
+    std::optional<Condition> condition;  // composite rule: params unused
 };
 
 struct EngineSettings {

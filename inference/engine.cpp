@@ -47,7 +47,15 @@ const std::vector<std::string>& watchedClasses() {
 }
 
 std::vector<std::string> ruleClasses(const core::Rule& rule) {
-    return std::visit([](const auto& p) { return p.classes; }, rule.params);
+    return std::visit(
+        [](const auto& p) -> std::vector<std::string> {
+            if constexpr (requires { p.classes; }) {
+                return p.classes;
+            } else {
+                return {"person"};  // density, crowd, fall: people; fire: none needed
+            }
+        },
+        rule.params);
 }
 
 // A strand executor: N threads, each owning a FIFO; work for one camera always goes to the
