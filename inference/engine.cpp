@@ -19,6 +19,7 @@
 #include "inference/analyser.h"
 #include "inference/frame_source.h"
 #include "inference/motion_detector.h"
+#include "inference/motion_gate.h"
 #include "inference/tracker.h"
 
 namespace vigie::inference {
@@ -159,6 +160,12 @@ struct CameraRuntime {
     std::int64_t lastDeliveredPtsUs = -1;
     Clock::time_point lastDeliveredAt{};
 
+    // Motion gating (camera.detection.motionGating): source thread only.
+    std::unique_ptr<MotionGate> gate;
+    std::int64_t lastDetectedPtsUs = INT64_MIN;
+    std::atomic<std::int64_t> detectionsSkipped{0};
+    TileGrid tiles;
+
     std::atomic<core::CameraState> state{core::CameraState::Stopped};
     std::atomic<std::int64_t> decoded{0};
     std::atomic<std::int64_t> analysed{0};
@@ -257,8 +264,9 @@ struct Engine::Impl {
     void sourceLoop(CameraRuntime& cam);
     bool pumpSource(CameraRuntime& cam, FrameSource& src);
     void inferenceLoop();
+    // coast: the detector was skipped (static scene); tracks stay where they are.
     void analyse(CameraRuntime& cam, const core::ImageFrame& frame,
-                 std::vector<core::Detection> detections);
+                 std::vector<core::Detection> detections, bool coast = false);
     void postFinishLocked(CameraRuntime& cam);
     void supervisorLoop();
     void writeStatusFile();
@@ -474,6 +482,35 @@ bool Engine::Impl::pumpSource(CameraRuntime& cam, FrameSource& src) {
         frame->ptsUs = pts;
         cam.lastDeliveredPtsUs = pts;
         cam.lastDeliveredAt = Clock::now();
+        if (cam.gate) {
+            const auto& det = cam.camera->detection;
+            const bool due = pts - cam.lastDetectedPtsUs >= std::int64_t(det.maxSkipS * 1e6);
+            if (!due && !cam.gate->moved(*frame)) {
+                // Nothing moved since the detector last looked: the tracks coast, the
+                // detector's time goes to cameras where something happens.
+                // A coasting picture must not overtake one still in the detector: it waits
+                // (offline) or is left out (live: the scene is static, nothing is lost).
+                std::unique_lock lock(mutex);
+                if (options.offline) {
+                    slotFreed.wait(lock, [&] { return stopping || cam.inFlight == 0; });
+                    if (stopping) {
+                        return false;
+                    }
+                } else if (cam.inFlight > 0) {
+                    ++cam.detectionsSkipped;
+                    continue;
+                }
+                ++cam.inFlight;
+                lock.unlock();
+                ++cam.detectionsSkipped;
+                analysis->post(cam.index, [this, c = &cam, f = std::move(*frame)] {
+                    analyse(*c, f, {}, /*coast=*/true);
+                });
+                continue;
+            }
+            cam.gate->setReference(*frame);
+            cam.lastDetectedPtsUs = pts;
+        }
         std::unique_lock lock(mutex);
         if (options.offline) {
             slotFreed.wait(lock, [&] { return stopping || !cam.pending; });
@@ -536,7 +573,14 @@ void Engine::Impl::inferenceLoop() {
             }
         }
         slotFreed.notify_all();
-        auto result = detector->detect(batch);
+        std::vector<TileGrid> tiles;
+        if (std::any_of(owners.begin(), owners.end(),
+                        [](const CameraRuntime* c) { return c->tiles.enabled(); })) {
+            for (const auto* c : owners) {
+                tiles.push_back(c->tiles);
+            }
+        }
+        auto result = detector->detect(batch, tiles);
         ++batches;
         if (result) {
             inferences += std::int64_t(batch.size());
@@ -562,7 +606,7 @@ void Engine::Impl::inferenceLoop() {
 }
 
 void Engine::Impl::analyse(CameraRuntime& cam, const core::ImageFrame& frame,
-                           std::vector<core::Detection> detections) {
+                           std::vector<core::Detection> detections, bool coast) {
     // Whatever happens below, this picture is no longer in flight: a camera must never
     // stay blocked because one picture failed.
     struct Release {
@@ -575,13 +619,15 @@ void Engine::Impl::analyse(CameraRuntime& cam, const core::ImageFrame& frame,
                 d.postFinishLocked(cam);
             }
             d.frameReady.notify_all();
+            d.slotFreed.notify_all();
         }
     } release{*this, cam};
     std::erase_if(detections, [&](const core::Detection& d) {
         return d.classId < 0 || std::size_t(d.classId) >= trackedClass.size() ||
                !trackedClass[std::size_t(d.classId)];
     });
-    auto tracks = cam.tracker->update(detections, frame.ptsUs, frame.width, frame.height);
+    auto tracks = coast ? cam.tracker->coast(frame.ptsUs)
+                        : cam.tracker->update(detections, frame.ptsUs, frame.width, frame.height);
     const auto& names = detector->classNames();
     for (auto& t : tracks) {
         if (t.classId >= 0 && std::size_t(t.classId) < names.size()) {
@@ -796,6 +842,12 @@ Result<std::unique_ptr<Engine>> Engine::create(const core::Site& site, EngineOpt
                                                                                  : cam.source.url);
         rt->isFile = rt->url.find("://") == std::string::npos || rt->url.rfind("file://", 0) == 0;
         rt->tracker = std::make_unique<ByteTracker>(TrackerParams{});
+        if (cam.detection.motionGating) {
+            rt->gate = std::make_unique<MotionGate>(cam.detection.motionThreshold);
+        }
+        rt->tiles.rows = cam.detection.tileRows;
+        rt->tiles.cols = cam.detection.tileCols;
+        rt->tiles.overlap = cam.detection.tileOverlap;
         for (const auto* rule : d.site.rulesForCamera(cam.id)) {
             auto analyser = createAnalyser(*rule, cam);
             if (!analyser) {
@@ -952,6 +1004,7 @@ core::EngineHealth Engine::Impl::snapshot() const {
         c.framesDropped = cam->dropped.load();
         c.decodeErrors = cam->decodeErrors.load();
         c.reconnects = cam->reconnects.load();
+        c.detectionsSkipped = cam->detectionsSkipped.load();
         c.gaps = cam->gaps.load();
         c.lastGapS = cam->lastGapS.load();
         c.timestampJumps = cam->timestampJumps.load();

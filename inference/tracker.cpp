@@ -181,6 +181,26 @@ std::vector<core::TrackedObject> ByteTracker::update(const std::vector<core::Det
     return out;
 }
 
+std::vector<core::TrackedObject> ByteTracker::coast(std::int64_t ptsUs) {
+    std::vector<core::TrackedObject> out;
+    if (m_updates == 0 || ptsUs < m_lastPtsUs) {
+        return out;
+    }
+    // A still scene: time passes for nobody, so lost tracks keep the time they had left
+    // and matched tracks stay matched.
+    const std::int64_t elapsedUs = ptsUs - m_lastPtsUs;
+    for (Track& t : m_tracks) {
+        t.lastSeenUs += elapsedUs;
+    }
+    m_lastPtsUs = ptsUs;
+    for (const Track& t : m_tracks) {
+        if (t.state == core::TrackState::Confirmed) {
+            out.push_back(toObject(t));
+        }
+    }
+    return out;
+}
+
 ByteTracker::Unmatched ByteTracker::associate(const std::vector<std::size_t>& trackIdx,
                                               const std::vector<PixelDetection>& dets,
                                               const std::vector<std::size_t>& detIdx,

@@ -74,6 +74,11 @@ public:
     std::vector<core::TrackedObject> update(const std::vector<core::Detection>& detections,
                                             std::int64_t ptsUs, int frameWidth, int frameHeight);
 
+    // A picture the detector skipped because nothing moved (motion gating): the tracks stay
+    // where they are and do not age, as if they had been seen again at ptsUs. Returns the
+    // confirmed tracks, like update().
+    std::vector<core::TrackedObject> coast(std::int64_t ptsUs);
+
     // Confirmed tracks not matched recently but still kept for lostTimeoutS, with their
     // predicted box and state Lost, by increasing id.
     std::vector<core::TrackedObject> lostTracks() const;

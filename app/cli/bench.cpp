@@ -845,12 +845,28 @@ nlohmann::json toJson(const MachineInfo& m, const BenchSetup& s, const DecodeSec
 }  // namespace
 
 int runBench(const std::vector<std::string>& argv) {
-    auto parsed = Args::parse(
-        argv,
-        {"site", "input", "model-dir", "manifest", "device", "threads", "seconds", "batch", "json",
-         "streams", "resolutions", "fps", "synthetic-cameras", "batches", "max-batch", "model",
-         "dynamic-model", "warmup", "analysis-threads"},
-        {"help", "detector-scaling"});
+    auto parsed = Args::parse(argv,
+                              {"site",
+                               "input",
+                               "model-dir",
+                               "manifest",
+                               "device",
+                               "threads",
+                               "seconds",
+                               "batch",
+                               "json",
+                               "streams",
+                               "resolutions",
+                               "fps",
+                               "synthetic-cameras",
+                               "batches",
+                               "max-batch",
+                               "model",
+                               "dynamic-model",
+                               "warmup",
+                               "analysis-threads",
+                               "detector"},
+                              {"help", "detector-scaling", "motion-gating"});
     if (!parsed) {
         return fail(kExitBadInput, parsed.error().message + "; see vigie bench --help");
     }
@@ -899,6 +915,9 @@ int runBench(const std::vector<std::string>& argv) {
         so.warmupS = *warmup;
         so.maxBatch = *maxBatch;
         so.analysisThreads = *analysisThreads;
+        so.input = parsed->valueOr("input", "");
+        so.motionGating = parsed->flag("motion-gating");
+        so.detectorModel = parsed->valueOr("detector", "");
         if (auto b = parsed->value("batches"); b && !intList(*b, so.batches)) {
             return fail(kExitBadInput, "--batches expects sizes such as 1,8,64");
         }

@@ -23,6 +23,9 @@ struct ScaleOptions {
     int maxBatch = 128;
     int batchWaitMs = 8;
     int analysisThreads = 0;
+    std::string input;          // cameras play this file in a loop, in real time (else synthetic)
+    bool motionGating = false;  // skip the detector on static pictures
+    std::string detectorModel;  // the engine's detector (default: dynamicModel)
 };
 
 int runDetectorScaling(const ScaleOptions& options);
