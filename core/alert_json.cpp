@@ -30,6 +30,15 @@ json alertToJson(const Alert& a) {
             detail = a.detail;
         }
     }
+    json path = json::array();
+    for (const auto& p : a.trackPath) {
+        path.push_back({p.x, p.y});
+    }
+    json measures = json::array();
+    for (const auto& m : a.measures) {
+        measures.push_back(
+            {{"name", m.name}, {"value", m.value}, {"threshold", m.threshold}, {"unit", m.unit}});
+    }
     return json{{"uid", a.uid},
                 {"event", toName(a.event)},
                 {"severity", toName(a.severity)},
@@ -45,6 +54,8 @@ json alertToJson(const Alert& a) {
                 {"boxes", boxes},
                 {"track_ids", a.trackIds},
                 {"detail", detail},
+                {"track_path", path},
+                {"measures", measures},
                 {"qualification", toName(a.qualification)},
                 {"comment", a.comment}};
 }
@@ -76,6 +87,17 @@ Result<Alert> alertFromJson(const json& j) {
         if (j.contains("detail")) {
             a.detail = j.at("detail").is_string() ? j.at("detail").get<std::string>()
                                                   : j.at("detail").dump();
+        }
+        if (j.contains("track_path")) {
+            for (const auto& p : j.at("track_path")) {
+                a.trackPath.push_back({p.at(0).get<double>(), p.at(1).get<double>()});
+            }
+        }
+        if (j.contains("measures")) {
+            for (const auto& m : j.at("measures")) {
+                a.measures.push_back({m.at("name").get<std::string>(), m.at("value").get<double>(),
+                                      m.at("threshold").get<double>(), m.value("unit", "")});
+            }
         }
         a.qualification = qualificationFromString(j.value("qualification", "unreviewed"))
                               .value_or(Qualification::Unreviewed);
