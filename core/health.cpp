@@ -73,6 +73,7 @@ std::string healthToJson(const EngineHealth& h) {
                         {"decode_errors", c.decodeErrors},
                         {"reconnects", c.reconnects},
                         {"detections_skipped", c.detectionsSkipped},
+                        {"static_skipped", c.staticSkipped},
                         {"gaps", c.gaps},
                         {"last_gap_s", c.lastGapS},
                         {"timestamp_jumps", c.timestampJumps},
@@ -126,6 +127,7 @@ bool healthFromJson(const std::string& text, EngineHealth& out, std::string* err
             ch.decodeErrors = c.value("decode_errors", std::int64_t(0));
             ch.reconnects = c.value("reconnects", std::int64_t(0));
             ch.detectionsSkipped = c.value("detections_skipped", std::int64_t(0));
+            ch.staticSkipped = c.value("static_skipped", std::int64_t(0));
             ch.gaps = c.value("gaps", std::int64_t(0));
             ch.lastGapS = c.value("last_gap_s", 0.0);
             ch.timestampJumps = c.value("timestamp_jumps", std::int64_t(0));

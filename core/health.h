@@ -36,9 +36,12 @@ struct CameraHealth {
     std::int64_t decodeErrors = 0;
     std::int64_t reconnects = 0;
     std::int64_t detectionsSkipped = 0;  // pictures analysed without the detector (static)
-    std::int64_t gaps = 0;               // interruptions of the picture flow that healed
-    double lastGapS = 0.0;               // length of the last one
-    std::int64_t timestampJumps = 0;     // discontinuities absorbed by the timeline
+    // Static pictures not analysed at all: a picture of the camera was still in the detector
+    // (live only; the tracks coast over them on the next picture).
+    std::int64_t staticSkipped = 0;
+    std::int64_t gaps = 0;            // interruptions of the picture flow that healed
+    double lastGapS = 0.0;            // length of the last one
+    std::int64_t timestampJumps = 0;  // discontinuities absorbed by the timeline
     std::int64_t resolutionChanges = 0;
     std::int64_t bytesIn = 0;
     double bitrateKbps = 0.0;            // over the last health interval

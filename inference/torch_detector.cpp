@@ -140,6 +140,11 @@ public:
         if (!tiles.empty() && tiles.size() != frames.size()) {
             return makeError("detector: one tile grid per picture, or none");
         }
+        // The intra-op thread count is per calling thread with OpenMP: the engine calls from
+        // its own inference thread, not the one that created the detector.
+        if (m_device.is_cpu() && m_threads > 0 && at::get_num_threads() != m_threads) {
+            at::set_num_threads(m_threads);
+        }
         const auto& spec = m_options.spec;
         std::vector<View> views;
         for (std::size_t i = 0; i < frames.size(); ++i) {

@@ -45,7 +45,7 @@ echo "== 1. detector scaling"
 
 echo "== 2. engine with synthetic 4CIF cameras at 12.5 fps"
 build/cuda/bin/vigie bench --synthetic-cameras "${CAMERAS:-100,200,400,500}" --fps 12.5 \
-    --seconds "${ENGINE_SECONDS:-10}" --warmup 8 --max-batch 256 --analysis-threads 8 \
+    --seconds "${ENGINE_SECONDS:-10}" --warmup 8 --max-batch "${MAX_BATCH:-64}" --analysis-threads 8 \
     "${common[@]}" 2>"$out/engine-scale.err" | tee "$out/engine-scale.txt"
 
 kill "$sampler" 2>/dev/null
