@@ -44,25 +44,31 @@ constexpr std::array kSchemaSteps = {
         CREATE INDEX alerts_by_wall_start ON alerts (wall_start_ms);
         CREATE INDEX alerts_by_camera ON alerts (camera, wall_start_ms);
     )sql"},
+    // What caused the alert beyond its boxes: the track's path and the measured values
+    // against their thresholds, as JSON {"track_path": [[x, y]…], "measures": […]}.
+    SchemaStep{2, "alert evidence", R"sql(
+        ALTER TABLE alerts ADD COLUMN evidence TEXT NOT NULL DEFAULT '{}';
+    )sql"},
 };
 static_assert(kSchemaSteps.back().version == AlertStore::kSchemaVersion);
 
 constexpr std::string_view kColumns =
     "id, uid, site, camera, rule, zone, event, severity, start_us, end_us, wall_start_ms, "
     "wall_end_ms, open, score, boxes, track_ids, detail, qualification, comment, qualified_by, "
-    "qualified_at_ms";
+    "qualified_at_ms, evidence";
 
-// Parameters ?1..?16 shared by the INSERT and the UPDATE of upsert(): the life-cycle fields.
+// Parameters ?1..?16 and ?21 shared by the INSERT and the UPDATE of upsert(): the life-cycle
+// fields and the evidence.
 constexpr std::string_view kInsertSql =
     "INSERT INTO alerts (uid, site, camera, rule, zone, event, severity, start_us, end_us, "
     "wall_start_ms, wall_end_ms, open, score, boxes, track_ids, detail, qualification, comment, "
-    "qualified_by, qualified_at_ms) "
+    "qualified_by, qualified_at_ms, evidence) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-    "?20)";
+    "?20, ?21)";
 constexpr std::string_view kUpdateSql =
     "UPDATE alerts SET site = ?2, camera = ?3, rule = ?4, zone = ?5, event = ?6, severity = ?7, "
     "start_us = ?8, end_us = ?9, wall_start_ms = ?10, wall_end_ms = ?11, open = ?12, score = ?13, "
-    "boxes = ?14, track_ids = ?15, detail = ?16 WHERE uid = ?1";
+    "boxes = ?14, track_ids = ?15, detail = ?16, evidence = ?21 WHERE uid = ?1";
 
 constexpr std::size_t kMaxUidChars = 128;
 
@@ -120,8 +126,42 @@ std::optional<std::vector<TrackId>> trackIdsFromJson(const std::string& text) {
     return ids;
 }
 
+std::string evidenceToJson(const Alert& a) {
+    json path = json::array();
+    for (const auto& p : a.trackPath) {
+        path.push_back({p.x, p.y});
+    }
+    json measures = json::array();
+    for (const auto& m : a.measures) {
+        measures.push_back(
+            {{"name", m.name}, {"value", m.value}, {"threshold", m.threshold}, {"unit", m.unit}});
+    }
+    return json{{"track_path", path}, {"measures", measures}}.dump();
+}
+
+// Older rows hold '{}'; anything else malformed is reported like a bad box list.
+bool evidenceFromJson(const std::string& text, Alert& a) {
+    const json j = json::parse(text, nullptr, false);
+    if (!j.is_object()) {
+        return false;
+    }
+    try {
+        for (const auto& p : j.value("track_path", json::array())) {
+            a.trackPath.push_back({p.at(0).get<double>(), p.at(1).get<double>()});
+        }
+        for (const auto& m : j.value("measures", json::array())) {
+            a.measures.push_back({m.at("name").get<std::string>(), m.at("value").get<double>(),
+                                  m.at("threshold").get<double>(), m.value("unit", "")});
+        }
+    } catch (const json::exception&) {
+        return false;
+    }
+    return true;
+}
+
 Status bindLifeCycle(Statement& st, const Alert& a) {
     const std::string boxes = boxesToJson(a.boxes);
+    const std::string evidence = evidenceToJson(a);
     const std::string trackIds = trackIdsToJson(a.trackIds);
     for (const Status& s :
          {st.bindText(1, a.uid), st.bindText(2, a.siteId), st.bindText(3, a.cameraId),
@@ -129,7 +169,7 @@ Status bindLifeCycle(Statement& st, const Alert& a) {
           st.bindText(7, toName(a.severity)), st.bindInt64(8, a.startUs), st.bindInt64(9, a.endUs),
           st.bindInt64(10, a.wallStartMs), st.bindInt64(11, a.wallEndMs),
           st.bindInt64(12, a.open ? 1 : 0), st.bindDouble(13, a.score), st.bindText(14, boxes),
-          st.bindText(15, trackIds), st.bindText(16, a.detail)}) {
+          st.bindText(15, trackIds), st.bindText(16, a.detail), st.bindText(21, evidence)}) {
         if (!s) {
             return s;
         }
@@ -417,6 +457,10 @@ Result<std::vector<Alert>> AlertStore::readRows(Statement& st) {
         a.comment = st.columnText(18);
         a.qualifiedBy = st.columnText(19);
         a.qualifiedAtMs = st.columnInt64(20);
+        const std::string evidenceText = st.columnText(21);
+        if (!evidenceFromJson(evidenceText, a)) {
+            return bad("evidence", evidenceText);
+        }
         alerts.push_back(std::move(a));
     }
 }

@@ -42,7 +42,7 @@ struct AlertFilter {
 
 class AlertStore {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     // Opens the database and brings its schema to kSchemaVersion (ReadWriteCreate), or checks
     // that it is already there (ReadOnly).

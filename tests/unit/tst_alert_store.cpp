@@ -90,6 +90,8 @@ Alert fullAlert(EventType event, Severity severity, Qualification qualification)
     a.boxes = {{0.1, 0.2, 0.30000000000000004, 0.4}, {1e-300, 0.5, 0.75, 1.0}};
     a.trackIds = {7, std::numeric_limits<std::int64_t>::max(), -3};
     a.detail = R"({"dwell_s": 12.5, "threshold_s": 10, "note": "l'intrus\nligne 2"})";
+    a.trackPath = {{0.1, 0.9}, {0.15, 0.85}, {0.2, 0.8000000000000002}};
+    a.measures = {{"density", 3.4, 3.0, "p/m2"}, {"dwell_s", 12.5, 10.0, "s"}};
     a.qualification = qualification;
     a.comment = "vérifié sur place; 'quotes' and \"doubles\"";
     a.qualifiedBy = "op.l2";
@@ -117,6 +119,12 @@ void compareAlerts(const Alert& actual, const Alert& expected) {
     }
     QCOMPARE(actual.trackIds, expected.trackIds);
     QCOMPARE(actual.detail, expected.detail);
+    QCOMPARE(actual.trackPath.size(), expected.trackPath.size());
+    for (std::size_t i = 0; i < expected.trackPath.size(); ++i) {
+        QCOMPARE(actual.trackPath[i].x, expected.trackPath[i].x);
+        QCOMPARE(actual.trackPath[i].y, expected.trackPath[i].y);
+    }
+    QVERIFY(actual.measures == expected.measures);
     QCOMPARE(actual.qualification, expected.qualification);
     QCOMPARE(actual.comment, expected.comment);
     QCOMPARE(actual.qualifiedBy, expected.qualifiedBy);
@@ -639,18 +647,64 @@ private Q_SLOTS:
             QVERIFY(store);
             QVERIFY(store->upsert(makeAlert(makeUid(), "cam1", EventType::Fire, 1)).ok());
             QVERIFY(store->database()
-                        .exec("UPDATE schema_versions SET version = 2 WHERE component = 'alerts'")
+                        .exec("UPDATE schema_versions SET version = 3 WHERE component = 'alerts'")
                         .ok());
         }
         auto store = AlertStore::open(path, makeKey(10));
         QVERIFY(!store.ok());
         const std::string& message = store.error().message;
-        QVERIFY2(contains(message, "version 2") && contains(message, "upgrade Vigie") &&
+        QVERIFY2(contains(message, "version 3") && contains(message, "upgrade Vigie") &&
                      contains(message, path),
                  message.c_str());
         auto db = Database::open(path, makeKey(10), OpenMode::ReadOnly);
         VERIFY_OK(db);
-        QCOMPARE(*schemaVersion(**db, "alerts"), 2);  // left alone
+        QCOMPARE(*schemaVersion(**db, "alerts"), 3);  // left alone
+    }
+
+    // A database written by the first schema (no evidence column) opens, is upgraded, keeps
+    // its alerts (with empty evidence) and stores evidence from then on.
+    void firstSchemaVersionUpgrades() {
+        const std::string path = newPath();
+        {
+            auto db = Database::open(path, makeKey(14), OpenMode::ReadWriteCreate);
+            VERIFY_OK(db);
+            const SchemaStep v1[] = {{1, "alerts table",
+                                      "CREATE TABLE alerts (id INTEGER PRIMARY KEY, uid TEXT NOT "
+                                      "NULL UNIQUE, site TEXT NOT NULL, camera TEXT NOT NULL, "
+                                      "rule TEXT NOT NULL, zone TEXT NOT NULL, event TEXT NOT "
+                                      "NULL, severity TEXT NOT NULL, start_us INTEGER NOT NULL, "
+                                      "end_us INTEGER NOT NULL, wall_start_ms INTEGER NOT NULL, "
+                                      "wall_end_ms INTEGER NOT NULL, open INTEGER NOT NULL, score "
+                                      "REAL NOT NULL, boxes TEXT NOT NULL, track_ids TEXT NOT "
+                                      "NULL, detail TEXT NOT NULL, qualification TEXT NOT NULL, "
+                                      "comment TEXT NOT NULL, qualified_by TEXT NOT NULL, "
+                                      "qualified_at_ms INTEGER NOT NULL)"}};
+            VERIFY_OK(applySchema(**db, "alerts", v1));
+            QVERIFY((*db)
+                        ->exec("INSERT INTO alerts VALUES (1, 'old', 'site', 'cam1', 'r1', 'z1', "
+                               "'intrusion', 'major', 0, 1000000, 1700000000000, 1700000001000, "
+                               "0, 0.8, '[[0.1,0.2,0.3,0.4]]', '[5]', '', 'confirmed', 'vu', "
+                               "'op', 1700000002000)")
+                        .ok());
+        }
+        auto store = openStore(path, makeKey(14));
+        QVERIFY(store);
+        auto db = Database::open(path, makeKey(14), OpenMode::ReadOnly);
+        VERIFY_OK(db);
+        QCOMPARE(*schemaVersion(**db, "alerts"), AlertStore::kSchemaVersion);
+        auto old = store->find("old");
+        VERIFY_OK(old);
+        QVERIFY(old->has_value());
+        QCOMPARE((*old)->qualification, Qualification::Confirmed);
+        QCOMPARE((*old)->boxes.size(), std::size_t(1));
+        QVERIFY((*old)->trackPath.empty() && (*old)->measures.empty());
+        const Alert fresh =
+            fullAlert(EventType::Density, Severity::Major, Qualification::Unreviewed);
+        VERIFY_OK(store->upsert(fresh));
+        auto back = store->find(fresh.uid);
+        VERIFY_OK(back);
+        QVERIFY(back->has_value());
+        compareAlerts(**back, fresh);
     }
 
     void migrationsRunInOrderAndFailedStepsRollBack() {
