@@ -146,12 +146,17 @@ bool evidenceFromJson(const std::string& text, Alert& a) {
         return false;
     }
     try {
-        for (const auto& p : j.value("track_path", json::array())) {
-            a.trackPath.push_back({p.at(0).get<double>(), p.at(1).get<double>()});
+        if (const auto path = j.find("track_path"); path != j.end()) {
+            for (const auto& p : *path) {
+                a.trackPath.push_back({p.at(0).get<double>(), p.at(1).get<double>()});
+            }
         }
-        for (const auto& m : j.value("measures", json::array())) {
-            a.measures.push_back({m.at("name").get<std::string>(), m.at("value").get<double>(),
-                                  m.at("threshold").get<double>(), m.value("unit", "")});
+        if (const auto measures = j.find("measures"); measures != j.end()) {
+            for (const auto& m : *measures) {
+                a.measures.push_back({m.at("name").get<std::string>(), m.at("value").get<double>(),
+                                      m.at("threshold").get<double>(),
+                                      m.at("unit").get<std::string>()});
+            }
         }
     } catch (const json::exception&) {
         return false;
