@@ -12,14 +12,17 @@
 #include <random>
 #include <thread>
 
+#include "core/calibration.h"
 #include "core/log.h"
 #include "core/model_manifest.h"
 #include "core/schedule.h"
 #include "core/time_zone.h"
 #include "inference/analyser.h"
+#include "inference/density_runner.h"
 #include "inference/frame_source.h"
 #include "inference/motion_detector.h"
 #include "inference/motion_gate.h"
+#include "inference/pose_runner.h"
 #include "inference/tracker.h"
 
 namespace vigie::inference {
@@ -150,6 +153,16 @@ struct CameraRuntime {
     std::unique_ptr<ByteTracker> tracker;
     std::vector<std::pair<const core::Rule*, std::unique_ptr<Analyser>>> analysers;
     std::unique_ptr<core::RuleEngine> rules;
+    // The camera's ground model: the drawn calibration, else an estimate from the heights
+    // of the people tracked so far (refreshed every kScaleRefitFrames pictures).
+    bool groundPrepared = false;
+    std::optional<core::GroundModel> drawnGround;
+    std::optional<core::PersonScaleEstimator> scaleEstimator;
+    std::optional<core::GroundModel> estimatedGround;
+    std::int64_t framesSinceScaleFit = 0;
+    // The last density map of this camera's pictures (recomputed every kDensityIntervalUs).
+    std::optional<DensityMap> densityMap;
+    std::int64_t densityPtsUs = INT64_MIN;
 
     // The source being read, so that stop() can interrupt a blocking open or read.
     // Guarded by Engine::Impl::mutex.
@@ -164,6 +177,7 @@ struct CameraRuntime {
     std::unique_ptr<MotionGate> gate;
     std::int64_t lastDetectedPtsUs = INT64_MIN;
     std::atomic<std::int64_t> detectionsSkipped{0};
+    std::atomic<std::int64_t> staticSkipped{0};
     TileGrid tiles;
 
     std::atomic<core::CameraState> state{core::CameraState::Stopped};
@@ -205,6 +219,11 @@ struct Engine::Impl {
     core::Site site;
     EngineOptions options;
     std::unique_ptr<Detector> detector;
+    // Model runners of the analysers, loaded only when a rule needs them; absent models
+    // degrade the analyser (box shape only, counts from boxes only), they never fail start.
+    std::unique_ptr<PoseEstimator> pose;
+    std::unique_ptr<DensityEstimator> density;
+    std::atomic<std::int64_t> modelErrors{0};
     std::vector<std::unique_ptr<CameraRuntime>> cameras;
     core::RuleSwitches switches;
     std::unique_ptr<core::ScheduleEvaluator> ownSchedules;  // when the host gives none
@@ -268,6 +287,10 @@ struct Engine::Impl {
     void analyse(CameraRuntime& cam, const core::ImageFrame& frame,
                  std::vector<core::Detection> detections, bool coast = false);
     void postFinishLocked(CameraRuntime& cam);
+    const core::GroundModel* groundFor(CameraRuntime& cam, const core::ImageFrame& frame,
+                                       const std::vector<core::TrackedObject>& tracks);
+    void loadAnalyserModels();
+    class CameraModels;
     void supervisorLoop();
     void writeStatusFile();
     core::EngineHealth snapshot() const;
@@ -497,7 +520,7 @@ bool Engine::Impl::pumpSource(CameraRuntime& cam, FrameSource& src) {
                         return false;
                     }
                 } else if (cam.inFlight > 0) {
-                    ++cam.detectionsSkipped;
+                    ++cam.staticSkipped;
                     continue;
                 }
                 ++cam.inFlight;
@@ -605,6 +628,35 @@ void Engine::Impl::inferenceLoop() {
     }
 }
 
+namespace {
+
+constexpr std::int64_t kScaleRefitFrames = 25;
+// MCNN takes seconds a picture on a CPU: one map every 5 s per camera at most (crowds build
+// up over tens of seconds; the rule's hold is 5 s by default).
+constexpr std::int64_t kDensityIntervalUs = 5'000'000;
+
+}  // namespace
+
+// Model results for one analysed picture, computed when an analyser asks (on the analysis
+// strand; the runners serialise their own calls).
+class Engine::Impl::CameraModels final : public FrameModels {
+public:
+    CameraModels(Impl& d, CameraRuntime& cam, const core::ImageFrame& frame)
+        : m_d(d), m_cam(cam), m_frame(frame) {}
+
+    bool hasPose() const override;
+    std::vector<std::optional<Pose>> poses(const std::vector<core::BoxF>& boxes) override;
+    bool hasDensity() const override;
+    std::optional<double> densityCount(const core::Polygon& zone) override;
+
+private:
+    void reportError(const std::string& what, const std::string& message);
+
+    Impl& m_d;
+    CameraRuntime& m_cam;
+    const core::ImageFrame& m_frame;
+};
+
 void Engine::Impl::analyse(CameraRuntime& cam, const core::ImageFrame& frame,
                            std::vector<core::Detection> detections, bool coast) {
     // Whatever happens below, this picture is no longer in flight: a camera must never
@@ -643,10 +695,13 @@ void Engine::Impl::analyse(CameraRuntime& cam, const core::ImageFrame& frame,
         log->trace("[{}] t={:.3f} s, {} detections, tracks:{}", cam.camera->id,
                    double(frame.ptsUs) / 1e6, detections.size(), text);
     }
+    CameraModels models(*this, cam, frame);
     AnalysisInput input;
     input.ptsUs = frame.ptsUs;
     input.tracks = &tracks;
     input.frame = &frame;
+    input.ground = groundFor(cam, frame, tracks);
+    input.models = &models;
     std::vector<std::pair<const core::Rule*, core::RuleObservation>> observations;
     observations.reserve(cam.analysers.size());
     core::FrameAnalysis overlay;
@@ -739,6 +794,141 @@ void Engine::Impl::postFinishLocked(CameraRuntime& cam) {
     });
 }
 
+bool Engine::Impl::CameraModels::hasPose() const {
+    return m_d.pose != nullptr && !m_frame.empty();
+}
+
+std::vector<std::optional<Pose>> Engine::Impl::CameraModels::poses(
+    const std::vector<core::BoxF>& boxes) {
+    std::vector<std::optional<Pose>> out(boxes.size());
+    if (!hasPose() || boxes.empty()) {
+        return out;
+    }
+    auto found = m_d.pose->estimate(m_frame, boxes);
+    if (!found) {
+        reportError("pose", found.error().message);
+        return out;
+    }
+    for (std::size_t i = 0; i < boxes.size() && i < found->size(); ++i) {
+        out[i] = (*found)[i];
+    }
+    return out;
+}
+
+bool Engine::Impl::CameraModels::hasDensity() const {
+    return m_d.density != nullptr && !m_frame.empty();
+}
+
+std::optional<double> Engine::Impl::CameraModels::densityCount(const core::Polygon& zone) {
+    if (!hasDensity()) {
+        return std::nullopt;
+    }
+    if (!m_cam.densityMap || m_frame.ptsUs - m_cam.densityPtsUs >= kDensityIntervalUs ||
+        m_frame.ptsUs < m_cam.densityPtsUs) {
+        auto map = m_d.density->estimate(m_frame);
+        m_cam.densityPtsUs = m_frame.ptsUs;
+        if (!map) {
+            m_cam.densityMap.reset();
+            reportError("density", map.error().message);
+            return std::nullopt;
+        }
+        m_cam.densityMap = std::move(*map);
+    }
+    return m_cam.densityMap->countIn(zone);
+}
+
+void Engine::Impl::CameraModels::reportError(const std::string& what, const std::string& message) {
+    // Logged once, then every 100th time: a broken model must not flood the log.
+    if (m_d.modelErrors++ % 100 == 0) {
+        m_d.log->error("[{}] {} model: {}", m_cam.camera->id, what, message);
+    }
+}
+
+const core::GroundModel* Engine::Impl::groundFor(CameraRuntime& cam, const core::ImageFrame& frame,
+                                                 const std::vector<core::TrackedObject>& tracks) {
+    if (frame.empty()) {
+        return cam.drawnGround ? &*cam.drawnGround
+                               : (cam.estimatedGround ? &*cam.estimatedGround : nullptr);
+    }
+    const double aspect = double(frame.height) / frame.width;
+    if (!cam.groundPrepared) {
+        cam.groundPrepared = true;
+        const auto& calibration = cam.camera->calibration;
+        if (calibration.isDrawn()) {
+            auto ground = core::GroundModel::fromCalibration(calibration, aspect);
+            if (ground) {
+                cam.drawnGround = std::move(*ground);
+            } else {
+                log->warn("[{}] calibration not usable ({}); estimating the scale from people",
+                          cam.camera->id, ground.error().message);
+            }
+        }
+        if (!cam.drawnGround) {
+            cam.scaleEstimator.emplace(calibration.personHeightM, aspect);
+        }
+    }
+    if (cam.drawnGround) {
+        return &*cam.drawnGround;
+    }
+    // Whole, upright, well-tracked people are the ruler.
+    for (const auto& t : tracks) {
+        const double pixelAspect = t.box.width() / std::max(1e-9, t.box.height() * aspect);
+        if (t.label == "person" && t.state == core::TrackState::Confirmed && t.hits >= 5 &&
+            t.score >= 0.5F && t.lastSeenUs == frame.ptsUs && t.box.y0 > 0.01 && t.box.y1 < 0.99 &&
+            pixelAspect < 0.7) {
+            cam.scaleEstimator->add(t.box);
+        }
+    }
+    if (++cam.framesSinceScaleFit >= kScaleRefitFrames) {
+        cam.framesSinceScaleFit = 0;
+        if (auto model = cam.scaleEstimator->model()) {
+            if (!cam.estimatedGround) {
+                log->info("[{}] ground scale estimated from {} person boxes", cam.camera->id,
+                          cam.scaleEstimator->samples());
+            }
+            cam.estimatedGround = std::move(*model);
+        }
+    }
+    return cam.estimatedGround ? &*cam.estimatedGround : nullptr;
+}
+
+void Engine::Impl::loadAnalyserModels() {
+    bool wantPose = false;
+    bool wantDensity = false;
+    for (const auto& rule : site.rules) {
+        if (!rule.enabled) {
+            continue;
+        }
+        wantPose = wantPose || rule.event == core::EventType::PersonOnGround;
+        if (const auto* p = std::get_if<core::DensityParams>(&rule.params)) {
+            wantDensity = wantDensity || p->method != core::DensityMethod::Count;
+        }
+    }
+    if ((!wantPose && !wantDensity) || options.manifestPath.empty()) {
+        return;
+    }
+    const std::string device = options.device.empty() ? site.engine.device : options.device;
+    // The analysers' models run on the analysis strands: on a CPU box they share its cores.
+    if (wantPose) {
+        auto loaded = loadPoseEstimator(options.modelDir, options.manifestPath, device);
+        if (loaded) {
+            pose = std::move(*loaded);
+        } else {
+            log->warn("person on the ground without pose (box shape only): {}",
+                      loaded.error().message);
+        }
+    }
+    if (wantDensity) {
+        auto loaded = loadDensityEstimator(options.modelDir, options.manifestPath, device);
+        if (loaded) {
+            density = std::move(*loaded);
+        } else {
+            log->warn("density without the density map (counts from boxes only): {}",
+                      loaded.error().message);
+        }
+    }
+}
+
 Engine::Engine() : m_impl(std::make_unique<Impl>()) {}
 
 Engine::~Engine() {
@@ -820,6 +1010,7 @@ Result<std::unique_ptr<Engine>> Engine::create(const core::Site& site, EngineOpt
             }
         }
     }
+    d.loadAnalyserModels();
     if (d.options.schedules == nullptr) {
         // The site's schedules, in the site's time zone (an unknown zone is an error here,
         // not a silent UTC).
@@ -1005,6 +1196,7 @@ core::EngineHealth Engine::Impl::snapshot() const {
         c.decodeErrors = cam->decodeErrors.load();
         c.reconnects = cam->reconnects.load();
         c.detectionsSkipped = cam->detectionsSkipped.load();
+        c.staticSkipped = cam->staticSkipped.load();
         c.gaps = cam->gaps.load();
         c.lastGapS = cam->lastGapS.load();
         c.timestampJumps = cam->timestampJumps.load();

@@ -1,5 +1,7 @@
 #include "inference/zone_analysers.h"
 
+#include "inference/event_analysers.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -132,34 +134,152 @@ RuleObservation LineCrossingAnalyser::update(const AnalysisInput& input) {
     return obs;
 }
 
-core::Result<std::unique_ptr<Analyser>> createAnalyser(const core::Rule& rule,
+bool boxMasked(const std::vector<core::Polygon>& masks, const core::BoxF& box) {
+    for (const auto& m : masks) {
+        if (core::contains(m, box.bottomCentre())) {
+            return true;
+        }
+        // Most of the box inside: sampled on a 4×4 grid of its points.
+        int inside = 0;
+        for (int j = 0; j < 4; ++j) {
+            for (int i = 0; i < 4; ++i) {
+                const core::PointF p{box.x0 + (i + 0.5) / 4.0 * box.width(),
+                                     box.y0 + (j + 0.5) / 4.0 * box.height()};
+                inside += core::contains(m, p) ? 1 : 0;
+            }
+        }
+        if (inside * 2 >= 16) {
+            return true;
+        }
+    }
+    return false;
+}
+
+namespace {
+
+// The camera's exclusion areas in front of an analyser: masked objects are not seen, and
+// pixel analysers get the masks to skip those areas.
+class MaskFilter final : public Analyser {
+public:
+    MaskFilter(std::unique_ptr<Analyser> inner, std::vector<core::Polygon> masks)
+        : m_inner(std::move(inner)), m_masks(std::move(masks)) {}
+
+    RuleObservation update(const AnalysisInput& input) override {
+        AnalysisInput filtered = input;
+        m_tracks.clear();
+        if (input.tracks != nullptr) {
+            for (const auto& t : *input.tracks) {
+                if (!boxMasked(m_masks, t.box)) {
+                    m_tracks.push_back(t);
+                }
+            }
+        }
+        filtered.tracks = &m_tracks;
+        filtered.masks = &m_masks;
+        RuleObservation obs = m_inner->update(filtered);
+        // Evidence not tied to a track (pixel regions) is also dropped inside a mask.
+        if (obs.active && obs.trackIds.empty() && !obs.boxes.empty() &&
+            std::all_of(obs.boxes.begin(), obs.boxes.end(),
+                        [&](const core::BoxF& b) { return boxMasked(m_masks, b); })) {
+            return {};
+        }
+        return obs;
+    }
+    std::vector<std::string> occupiedZones() const override { return m_inner->occupiedZones(); }
+
+private:
+    std::unique_ptr<Analyser> m_inner;
+    std::vector<core::Polygon> m_masks;
+    std::vector<core::TrackedObject> m_tracks;
+};
+
+template <typename Params>
+const Params* paramsOf(const core::Rule& rule) {
+    return std::get_if<Params>(&rule.params);
+}
+
+core::Result<std::unique_ptr<Analyser>> createUnmasked(const core::Rule& rule,
                                                        const core::Camera& camera) {
+    std::vector<core::Polygon> areas = ruleAreas(rule, camera);
+    std::vector<std::string> areaIds;
+    for (const auto& id : rule.zoneIds) {
+        if (const auto* z = camera.findZone(id); z != nullptr && z->kind == core::ZoneKind::Area) {
+            areaIds.push_back(id);
+        }
+    }
+    const auto wrongParams = [&]() -> core::Result<std::unique_ptr<Analyser>> {
+        return core::makeError("rule '" + rule.id + "': its parameters do not match event '" +
+                               std::string(core::toName(rule.event)) + "'");
+    };
     switch (rule.event) {
         case core::EventType::Intrusion: {
+            const auto* p = paramsOf<core::IntrusionParams>(rule);
+            if (p == nullptr) {
+                return wrongParams();
+            }
             std::vector<const core::Zone*> zones;
             for (const auto& id : rule.zoneIds) {
                 if (const auto* z = camera.findZone(id)) {
                     zones.push_back(z);
                 }
             }
-            return std::unique_ptr<Analyser>(std::make_unique<IntrusionAnalyser>(
-                std::get<core::IntrusionParams>(rule.params), zones));
+            return std::unique_ptr<Analyser>(std::make_unique<IntrusionAnalyser>(*p, zones));
         }
         case core::EventType::LineCrossing: {
+            const auto* p = paramsOf<core::LineCrossingParams>(rule);
+            if (p == nullptr) {
+                return wrongParams();
+            }
             std::vector<const core::Line*> lines;
             for (const auto& id : rule.zoneIds) {
                 if (const auto* l = camera.findLine(id)) {
                     lines.push_back(l);
                 }
             }
-            return std::unique_ptr<Analyser>(std::make_unique<LineCrossingAnalyser>(
-                std::get<core::LineCrossingParams>(rule.params), lines));
+            return std::unique_ptr<Analyser>(std::make_unique<LineCrossingAnalyser>(*p, lines));
         }
+#define VIGIE_ANALYSER_CASE(EVENT, PARAMS, CLASS)                                      \
+    case core::EventType::EVENT: {                                                     \
+        const auto* p = paramsOf<core::PARAMS>(rule);                                  \
+        if (p == nullptr) {                                                            \
+            return wrongParams();                                                      \
+        }                                                                              \
+        return std::unique_ptr<Analyser>(std::make_unique<CLASS>(*p, areas, areaIds)); \
+    }
+            VIGIE_ANALYSER_CASE(WrongWay, WrongWayParams, WrongWayAnalyser)
+            VIGIE_ANALYSER_CASE(Density, DensityParams, DensityAnalyser)
+            VIGIE_ANALYSER_CASE(CrowdMovement, CrowdMovementParams, CrowdMovementAnalyser)
+            VIGIE_ANALYSER_CASE(AbandonedObject, AbandonedObjectParams, AbandonedObjectAnalyser)
+            VIGIE_ANALYSER_CASE(PersonOnGround, PersonOnGroundParams, PersonOnGroundAnalyser)
+            VIGIE_ANALYSER_CASE(Fire, FireParams, FireAnalyser)
+            VIGIE_ANALYSER_CASE(Weapon, WeaponParams, WeaponAnalyser)
+#undef VIGIE_ANALYSER_CASE
         default:
             break;
     }
     return core::makeError("rule '" + rule.id + "': no analyser for event '" +
                            std::string(core::toName(rule.event)) + "'");
+}
+
+}  // namespace
+
+core::Result<std::unique_ptr<Analyser>> createAnalyser(const core::Rule& rule,
+                                                       const core::Camera& camera) {
+    auto analyser = createUnmasked(rule, camera);
+    if (!analyser) {
+        return analyser;
+    }
+    std::vector<core::Polygon> masks;
+    for (const auto& z : camera.zones) {
+        if (z.kind == core::ZoneKind::Mask) {
+            masks.push_back(z.polygon);
+        }
+    }
+    if (masks.empty()) {
+        return analyser;
+    }
+    return std::unique_ptr<Analyser>(
+        std::make_unique<MaskFilter>(std::move(*analyser), std::move(masks)));
 }
 
 }  // namespace vigie::inference
