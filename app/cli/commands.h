@@ -22,5 +22,6 @@ int runExport(const std::vector<std::string>& args);
 int runBackup(const std::vector<std::string>& args);
 int runRestore(const std::vector<std::string>& args);
 int runLicence(const std::vector<std::string>& args);
+int runEval(const std::vector<std::string>& args);
 
 }  // namespace vigie::app

@@ -62,6 +62,10 @@ void usage(std::FILE* out) {
         "  licence sign --private-key-file F --licensee NAME --site-id ID --streams N\n"
         "          --not-before ISO --not-after ISO [--serial S] [--out FILE]\n"
         "      vendor side only: the private key stays on the vendor's offline machine\n"
+        "  eval <scenario-dir> [--data-dir DIR] [--model-dir DIR] [--fps F] [--only A,B]\n"
+        "  eval --generate DIR [--only A,B]\n"
+        "      detection quality per event (precision, recall, false alarms per hour, delay)\n"
+        "      on scenarios with ground truth; --generate writes the synthetic ones\n"
         "  version\n"
         "      versions of Vigie and of the libraries it runs on\n",
         out);
@@ -106,6 +110,9 @@ int main(int argc, char** argv) {
     }
     if (command == "licence" || command == "license") {
         return vigie::app::runLicence(args);
+    }
+    if (command == "eval") {
+        return vigie::app::runEval(args);
     }
     if (command == "version" || command == "--version") {
         return vigie::app::runVersion(args);

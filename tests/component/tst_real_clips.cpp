@@ -1,0 +1,121 @@
+// Real footage with ground truth (../shared/data, truth in its README), through the whole
+// engine with the real detector on the CPU: one abandoned-object alert on ABODA after the
+// owner leaves, a person-on-the-ground alert after the UR Fall fall, a fire alert within a
+// few seconds of ignition — and nothing before. The sites are resources/eval/*, the same
+// ones `vigie eval resources/eval` runs.
+#include <QtTest>
+
+#include "app/eval/scenario.h"
+#include "app/eval/scenario_runner.h"
+#include "inference/analyser.h"
+#include "tests/support/core_printers.h"
+#include "tests/support/test_support.h"
+
+using namespace vigie;
+using core::EventType;
+
+class TestRealClips : public QObject {
+    Q_OBJECT
+
+    struct Outcome {
+        eval::ScenarioFiles files;
+        eval::RunResult run;
+        core::EventScore score;
+        std::string text;
+    };
+
+    // Loads resources/eval/<name>, runs it; QSKIPs without data or without the analyser.
+    std::optional<Outcome> runClip(const QString& name, EventType event) {
+        auto files = eval::loadScenarioDir(
+            vigie::test::sourcePath(QStringLiteral("resources/eval/") + name).toStdString(),
+            vigie::test::dataDir().toStdString());
+        if (!files) {
+            qWarning("%s", files.error().message.c_str());
+            return std::nullopt;
+        }
+        for (const auto& rule : files->site.rules) {
+            auto analyser = inference::createAnalyser(rule, *files->site.findCamera(rule.cameraId));
+            if (!analyser) {
+                qWarning("analyser not available: %s", analyser.error().message.c_str());
+                m_skip = QString::fromStdString(analyser.error().message);
+                return std::nullopt;
+            }
+        }
+        eval::RunOptions options;
+        options.modelDir = vigie::test::dataPath(QStringLiteral("models")).toStdString();
+        options.manifestPath =
+            vigie::test::sourcePath(QStringLiteral("models/manifest.json")).toStdString();
+        options.cpuThreads = 2;
+        options.device = "cpu";
+        options.timeoutS = 300;
+        auto run = eval::runScenario(*files, options);
+        if (!run) {
+            qWarning("%s", run.error().message.c_str());
+            return std::nullopt;
+        }
+        Outcome out{*files, *run, eval::scoreRun(*files, *run).at(event), {}};
+        out.text = files->name + ": " + std::to_string(run->framesAnalysed) + " pictures in " +
+                   std::to_string(run->wallS) + " s; alerts:";
+        for (const auto& a : run->alerts) {
+            out.text += " " + std::string(core::toName(a.event)) + "@" +
+                        std::to_string(double(run->raisedAt(a)) / 1e6) + " (since " +
+                        std::to_string(double(a.startUs) / 1e6) + ")-" +
+                        std::to_string(double(a.endUs) / 1e6) + " (" + a.detail + ")";
+        }
+        qInfo("%s", out.text.c_str());
+        return out;
+    }
+
+    QString m_skip;
+
+#define VIGIE_RUN_CLIP(var, name, event)                                        \
+    m_skip.clear();                                                             \
+    const auto var = runClip(QStringLiteral(name), event);                      \
+    if (!var && !m_skip.isEmpty()) {                                            \
+        QSKIP(qPrintable(QStringLiteral("analyser not available: ") + m_skip)); \
+    }                                                                           \
+    QVERIFY(var.has_value())
+
+private Q_SLOTS:
+    void initTestCase() {
+        VIGIE_REQUIRE_DATA("models/detector/yolox_nano_416.torchscript.pt");
+    }
+
+    void abodaAbandonedBag() {
+        VIGIE_REQUIRE_DATA("video/aboda_video4_abandoned_bag.avi");
+        VIGIE_RUN_CLIP(out, "aboda_abandoned_bag", EventType::AbandonedObject);
+        // One alert, after the owner has gone (truth: unattended from ~22 s), none before.
+        // Measured (YOLOX-nano, 5 pictures/s): no alert at all; see docs/detection-quality.md.
+        QEXPECT_FAIL("", "known miss: no abandoned-object alert on ABODA video 4 yet", Abort);
+        QVERIFY2(out->score.alerts == 1, out->text.c_str());
+        QVERIFY2(out->score.detected == 1, out->text.c_str());
+        QVERIFY2(out->score.falseAlarms == 0, out->text.c_str());
+        QVERIFY2(out->score.maxDelayS >= 0.0, out->text.c_str());
+    }
+
+    void urFallPersonOnGround() {
+        VIGIE_REQUIRE_DATA("video/urfd_fall-01-cam0_WITH_POSE_OVERLAYS.mp4");
+        VIGIE_RUN_CLIP(out, "urfall_fall01", EventType::PersonOnGround);
+        // Raised after the fall begins (frame 83, 2.77 s), nothing while walking before it.
+        // Measured: no alert (the clip has only 1.6 s of lying); see docs/detection-quality.md.
+        QEXPECT_FAIL("", "known miss: no person-on-the-ground alert on UR Fall fall-01 yet", Abort);
+        QVERIFY2(out->score.detected == 1, out->text.c_str());
+        QVERIFY2(out->score.falseAlarms == 0, out->text.c_str());
+        QVERIFY2(out->score.maxDelayS >= 0.0, out->text.c_str());
+    }
+
+    void petrolStationFire() {
+        VIGIE_REQUIRE_DATA("video/fire_petrol_station_cctv_UNKNOWN_LICENSE.mp4");
+        VIGIE_RUN_CLIP(out, "petrol_station_fire", EventType::Fire);
+        // Within a few seconds of ignition (16-18 s), none before.
+        // Measured: one alert at 9.4 s, before the ignition, none during the fire; see
+        // docs/detection-quality.md.
+        QEXPECT_FAIL("", "known miss: fire alert before ignition, none during the fire", Abort);
+        QVERIFY2(out->score.detected == 1, out->text.c_str());
+        QVERIFY2(out->score.falseAlarms == 0, out->text.c_str());
+        QVERIFY2(out->score.maxDelayS >= 0.0 && out->score.maxDelayS <= 6.0, out->text.c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRealClips)
+#include "tst_real_clips.moc"
