@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QFont>
 
+#include <algorithm>
+
 #include "widgets/labels.h"
 
 namespace vigie::widgets {
@@ -16,6 +18,10 @@ void AlertListModel::setCameraNames(const QHash<QString, QString>& idToName) {
     }
 }
 
+QString AlertListModel::cameraName(const QString& cameraId) const {
+    return m_cameraNames.value(cameraId, cameraId);
+}
+
 int AlertListModel::rowOfUid(const QString& uid) const {
     const std::string key = uid.toStdString();
     for (std::size_t i = 0; i < m_alerts.size(); ++i) {
@@ -26,44 +32,60 @@ int AlertListModel::rowOfUid(const QString& uid) const {
     return -1;
 }
 
-void AlertListModel::upsertAlert(const core::Alert& alert) {
+void AlertListModel::emitRowChanged(int row) {
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+bool AlertListModel::upsertAlert(const core::Alert& alert) {
     const int before = unreviewedCount();
     const int row = rowOfUid(QString::fromStdString(alert.uid));
-    if (row >= 0) {
+    const bool inserted = row < 0;
+    if (!inserted) {
         // Keep the operator's qualification if the engine re-publishes the alert.
         core::Alert merged = alert;
         const core::Alert& old = m_alerts[std::size_t(row)];
-        if (old.qualification != core::Qualification::Unreviewed) {
+        if (old.qualification != core::Qualification::Unreviewed &&
+            alert.qualification == core::Qualification::Unreviewed) {
             merged.qualification = old.qualification;
             merged.comment = old.comment;
             merged.qualifiedBy = old.qualifiedBy;
             merged.qualifiedAtMs = old.qualifiedAtMs;
         }
         m_alerts[std::size_t(row)] = std::move(merged);
-        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        emitRowChanged(row);
     } else {
-        beginInsertRows(QModelIndex(), 0, 0);
-        m_alerts.insert(m_alerts.begin(), alert);
+        // Newest first: before the first alert raised earlier (live alerts go on top; alerts
+        // found in the history fall at their place).
+        const auto it = std::find_if(
+            m_alerts.begin(), m_alerts.end(),
+            [&alert](const core::Alert& a) { return a.wallStartMs < alert.wallStartMs; });
+        const int at = int(it - m_alerts.begin());
+        beginInsertRows(QModelIndex(), at, at);
+        m_alerts.insert(m_alerts.begin() + at, alert);
         endInsertRows();
         trimReviewed();
     }
     if (unreviewedCount() != before) {
         Q_EMIT unreviewedCountChanged(unreviewedCount());
     }
+    return inserted;
 }
 
 void AlertListModel::trimReviewed() {
     for (int row = rowCount() - 1; row >= 0 && rowCount() > kMaxRows; --row) {
         if (m_alerts[std::size_t(row)].qualification != core::Qualification::Unreviewed) {
+            const QString uid = QString::fromStdString(m_alerts[std::size_t(row)].uid);
             beginRemoveRows(QModelIndex(), row, row);
             m_alerts.erase(m_alerts.begin() + row);
             endRemoveRows();
+            m_thumbnails.remove(uid);
+            m_takenBy.remove(uid);
         }
     }
 }
 
 void AlertListModel::setQualification(const QString& uid, core::Qualification q,
-                                      const QString& comment) {
+                                      const QString& comment, const QString& by, qint64 atMs) {
     const int row = rowOfUid(uid);
     if (row < 0) {
         return;
@@ -72,15 +94,42 @@ void AlertListModel::setQualification(const QString& uid, core::Qualification q,
     auto& a = m_alerts[std::size_t(row)];
     a.qualification = q;
     a.comment = comment.toStdString();
-    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    if (!by.isEmpty()) {
+        a.qualifiedBy = by.toStdString();
+    }
+    if (atMs > 0) {
+        a.qualifiedAtMs = atMs;
+    }
+    emitRowChanged(row);
     if (unreviewedCount() != before) {
         Q_EMIT unreviewedCountChanged(unreviewedCount());
     }
 }
 
+void AlertListModel::setTakenBy(const QString& uid, const QString& login) {
+    const int row = rowOfUid(uid);
+    if (row < 0 || m_takenBy.value(uid) == login) {
+        return;
+    }
+    m_takenBy.insert(uid, login);
+    emitRowChanged(row);
+}
+
+void AlertListModel::setThumbnail(const QString& uid, const QImage& image) {
+    const int row = rowOfUid(uid);
+    if (row < 0 || image.isNull()) {
+        return;
+    }
+    m_thumbnails.insert(
+        uid, image.scaled(kThumbnailSize, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+    Q_EMIT dataChanged(index(row, ThumbnailColumn), index(row, ThumbnailColumn));
+}
+
 void AlertListModel::clear() {
     beginResetModel();
     m_alerts.clear();
+    m_thumbnails.clear();
+    m_takenBy.clear();
     endResetModel();
     Q_EMIT unreviewedCountChanged(0);
 }
@@ -113,28 +162,48 @@ QVariant AlertListModel::data(const QModelIndex& index, int role) const {
         return {};
     }
     const core::Alert& a = m_alerts[std::size_t(index.row())];
+    const QString uid = QString::fromStdString(a.uid);
     const auto col = static_cast<Column>(index.column());
-    if (role == UidRole) {
-        return QString::fromStdString(a.uid);
+    switch (role) {
+        case UidRole:
+            return uid;
+        case CameraIdRole:
+            return QString::fromStdString(a.cameraId);
+        case EventRole:
+            return int(a.event);
+        case QualificationRole:
+            return int(a.qualification);
+        case WallStartMsRole:
+            return qint64(a.wallStartMs);
+        default:
+            break;
     }
+    const bool unreviewed = a.qualification == core::Qualification::Unreviewed;
     if (role == Qt::DisplayRole) {
         switch (col) {
+            case ThumbnailColumn:
+                return {};
             case TimeColumn:
                 return QDateTime::fromMSecsSinceEpoch(a.wallStartMs)
                     .toString(QStringLiteral("HH:mm:ss"));
             case SeverityColumn:
                 return severityLabel(a.severity);
-            case CameraColumn: {
-                const QString id = QString::fromStdString(a.cameraId);
-                return m_cameraNames.value(id, id);
-            }
+            case CameraColumn:
+                return cameraName(QString::fromStdString(a.cameraId));
             case EventColumn:
                 return eventLabel(a.event);
             case ScoreColumn:
                 return QString::number(a.score, 'f', 2);
             case StateColumn:
-                if (a.qualification == core::Qualification::Unreviewed && a.open) {
-                    return tr("Nouvelle (en cours)");
+                if (unreviewed) {
+                    if (m_takenBy.contains(uid)) {
+                        return tr("Vue (%1)").arg(m_takenBy.value(uid));
+                    }
+                    return a.open ? tr("Nouvelle (en cours)") : tr("Nouvelle");
+                }
+                if (!a.qualifiedBy.empty()) {
+                    return tr("%1 (%2)").arg(qualificationLabel(a.qualification),
+                                             QString::fromStdString(a.qualifiedBy));
                 }
                 return qualificationLabel(a.qualification);
             case ColumnCount:
@@ -142,19 +211,46 @@ QVariant AlertListModel::data(const QModelIndex& index, int role) const {
         }
         return {};
     }
-    if (role == Qt::ToolTipRole) {
-        return tr("Règle %1, zone %2, de %3 s à %4 s")
-            .arg(QString::fromStdString(a.ruleId), QString::fromStdString(a.zoneId))
-            .arg(double(a.startUs) / 1e6, 0, 'f', 1)
-            .arg(double(a.endUs) / 1e6, 0, 'f', 1);
+    if (role == Qt::DecorationRole && col == ThumbnailColumn) {
+        const auto it = m_thumbnails.constFind(uid);
+        return it == m_thumbnails.constEnd() ? QVariant() : QVariant(it.value());
     }
-    if (role == Qt::FontRole && a.qualification == core::Qualification::Unreviewed) {
+    if (role == Qt::SizeHintRole && col == ThumbnailColumn) {
+        return kThumbnailSize + QSize(6, 4);
+    }
+    if (role == Qt::ToolTipRole) {
+        QString tip = tr("%1 le %2 — règle %3, zone %4, de %5 s à %6 s")
+                          .arg(eventLabel(a.event),
+                               QDateTime::fromMSecsSinceEpoch(a.wallStartMs)
+                                   .toString(QStringLiteral("dd/MM/yyyy HH:mm:ss")),
+                               QString::fromStdString(a.ruleId), QString::fromStdString(a.zoneId))
+                          .arg(double(a.startUs) / 1e6, 0, 'f', 1)
+                          .arg(double(a.endUs) / 1e6, 0, 'f', 1);
+        if (!a.comment.empty()) {
+            tip +=
+                QLatin1Char('\n') + tr("Commentaire : %1").arg(QString::fromStdString(a.comment));
+        }
+        return tip;
+    }
+    if (role == Qt::FontRole && unreviewed) {
         QFont f;
         f.setBold(true);
         return f;
     }
-    if (role == Qt::ForegroundRole && col == SeverityColumn) {
-        return severityColour(a.severity).lighter(130);
+    if (role == Qt::BackgroundRole && unreviewed) {
+        // Unreviewed alerts stay prominent: tinted with their severity, paired with the
+        // bold text and the « Nouvelle » state (colour is never the only cue).
+        QColor c = severityColour(a.severity);
+        c.setAlpha(m_takenBy.contains(uid) ? 40 : 80);
+        return c;
+    }
+    if (role == Qt::ForegroundRole) {
+        if (col == SeverityColumn) {
+            return severityColour(a.severity).lighter(150);
+        }
+        if (!unreviewed) {
+            return QColor(0xBD, 0xC1, 0xC6);
+        }
     }
     if (role == Qt::TextAlignmentRole && col == ScoreColumn) {
         return int(Qt::AlignRight | Qt::AlignVCenter);
@@ -167,6 +263,8 @@ QVariant AlertListModel::headerData(int section, Qt::Orientation orientation, in
         return {};
     }
     switch (static_cast<Column>(section)) {
+        case ThumbnailColumn:
+            return tr("Image");
         case TimeColumn:
             return tr("Heure");
         case SeverityColumn:

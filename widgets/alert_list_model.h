@@ -1,11 +1,14 @@
 #pragma once
-// The alerts an operator sees, newest first: time, severity, camera, event, score, state.
-// Unreviewed alerts are bold; severities carry their colour. Fed with alert life-cycle
-// events (upsert by uid) and qualification changes.
+// The alerts an operator sees, newest first (by the time they were raised): snapshot
+// thumbnail, time, severity, camera, event, score, state. Unreviewed alerts are bold on a
+// severity-tinted background; an alert taken in charge shows who took it (« Vue (martin) »).
+// Fed with alert life-cycle events (upsert by uid), history search results (same upsert,
+// placed by time), qualification changes and thumbnails.
 // Thread: GUI thread only.
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QImage>
 
 #include <vector>
 
@@ -18,7 +21,8 @@ class AlertListModel : public QAbstractTableModel {
 
 public:
     enum Column {
-        TimeColumn = 0,
+        ThumbnailColumn = 0,
+        TimeColumn,
         SeverityColumn,
         CameraColumn,
         EventColumn,
@@ -27,6 +31,11 @@ public:
         ColumnCount
     };
     static constexpr int UidRole = Qt::UserRole + 1;
+    static constexpr int CameraIdRole = Qt::UserRole + 2;
+    static constexpr int EventRole = Qt::UserRole + 3;          // int(core::EventType)
+    static constexpr int QualificationRole = Qt::UserRole + 4;  // int(core::Qualification)
+    static constexpr int WallStartMsRole = Qt::UserRole + 5;    // qint64
+    static constexpr QSize kThumbnailSize{96, 54};
     // Reviewed alerts beyond this many are dropped from the list (not from the store);
     // unreviewed ones always stay.
     static constexpr int kMaxRows = 1000;
@@ -34,9 +43,18 @@ public:
     explicit AlertListModel(QObject* parent = nullptr);
 
     void setCameraNames(const QHash<QString, QString>& idToName);
-    // Inserts a new alert at the top, or updates the row with the same uid.
-    void upsertAlert(const core::Alert& alert);
-    void setQualification(const QString& uid, core::Qualification q, const QString& comment);
+    QString cameraName(const QString& cameraId) const;
+    // Inserts an alert at its place (newest first), or updates the row with the same uid.
+    // Returns true when the alert was new to the list.
+    bool upsertAlert(const core::Alert& alert);
+    void setQualification(const QString& uid, core::Qualification q, const QString& comment,
+                          const QString& by = QString(), qint64 atMs = 0);
+    // « Vue (login) »: an operator took the alert in charge (the sound stops).
+    void setTakenBy(const QString& uid, const QString& login);
+    QString takenBy(const QString& uid) const { return m_takenBy.value(uid); }
+    // The alert's picture; shown scaled in the first column.
+    void setThumbnail(const QString& uid, const QImage& image);
+    bool hasThumbnail(const QString& uid) const { return m_thumbnails.contains(uid); }
     void clear();
 
     const core::Alert* alertAt(int row) const;
@@ -55,9 +73,12 @@ Q_SIGNALS:
 
 private:
     void trimReviewed();
+    void emitRowChanged(int row);
 
     std::vector<core::Alert> m_alerts;  // newest first
     QHash<QString, QString> m_cameraNames;
+    QHash<QString, QString> m_takenBy;
+    QHash<QString, QImage> m_thumbnails;  // already scaled
 };
 
 }  // namespace vigie::widgets

@@ -10,10 +10,12 @@
 #include <QTranslator>
 
 #include <cstdlib>
+#include <optional>
 
 #include "app/common/paths.h"
 #include "app/workstation/workstation.h"
 #include "core/log.h"
+#include "widgets/login_dialog.h"
 #include "widgets/operator_window.h"
 #include "widgets/theme.h"
 
@@ -66,17 +68,56 @@ int main(int argc, char** argv) {
     options.modelDir = parser.value(modelDirOpt).toStdString();
     options.device = parser.value(deviceOpt).toStdString();
     vigie::app::Workstation workstation;
-    const auto started = workstation.start(options);
-    if (!started) {
-        const QString message = QString::fromStdString(started.error().message);
-        vigie::core::logger("app")->critical("{}", started.error().message);
+    const auto fail = [](const std::string& error) {
+        vigie::core::logger("app")->critical("{}", error);
         if (QGuiApplication::platformName() != QLatin1String("offscreen")) {
-            QMessageBox::critical(nullptr, QObject::tr("Vigie — démarrage impossible"), message);
+            QMessageBox::critical(nullptr, QObject::tr("Vigie — démarrage impossible"),
+                                  QString::fromStdString(error));
         }
         return 2;
+    };
+    if (const auto opened = workstation.open(options); !opened) {
+        return fail(opened.error().message);
     }
+    // Login first: the session's rights decide what the windows show.
+    const auto login = [&workstation]() -> std::optional<vigie::core::Principal> {
+        vigie::widgets::LoginDialog dialog(
+            [&workstation](const std::string& l, const std::string& p) {
+                return workstation.authenticate(l, p);
+            });
+        dialog.setSiteName(QString::fromStdString(
+            workstation.site().name.empty() ? workstation.site().id : workstation.site().name));
+        if (!workstation.hasAccounts()) {
+            dialog.setFirstRun([&workstation](const std::string& l, const std::string& p) {
+                return workstation.createFirstAdministrator(l, p);
+            });
+        }
+        if (dialog.exec() != QDialog::Accepted) {
+            return std::nullopt;
+        }
+        return dialog.principal();
+    };
+    const auto user = login();
+    if (!user) {
+        return 0;
+    }
+    if (const auto started = workstation.start(*user); !started) {
+        return fail(started.error().message);
+    }
+    workstation.showWindows();
+    QObject::connect(&workstation, &vigie::app::Workstation::logoutRequested, &app,
+                     [&workstation, &login] {
+                         for (auto* w : workstation.windows()) {
+                             w->hide();
+                         }
+                         const auto next = login();
+                         if (!next || !workstation.switchUser(*next)) {
+                             QApplication::quit();
+                             return;
+                         }
+                         workstation.showWindows();
+                     });
     auto* window = workstation.window();
-    window->show();
 
     if (parser.isSet(screenshotOpt)) {
         const QString file = parser.value(screenshotOpt);

@@ -1,32 +1,52 @@
 #pragma once
-// The workstation as a library (so tests drive the real thing): loads the site, starts the
-// in-process engine (the embedded default), wires pictures and alerts to the operator
-// window and qualifications back to the store, polls health, and shuts down in order.
+// The workstation as a library (so tests drive the real thing). In order:
+//   open()  — loads the site, gets the database key, opens the stores of the engine's
+//             database: alerts (read side, history search), audit log, accounts;
+//   login   — the application asks LoginDialog, which calls authenticate() (and, on a
+//             fresh installation, createFirstAdministrator());
+//   start() — builds one operator window per screen (two screens: wall A on the first,
+//             wall B and the alert pane on the second; one screen: one window with both
+//             walls as tabs), restores the user's layout, starts the in-process engine (the
+//             embedded default) and wires pictures and alerts to the windows, qualifications
+//             back to the store and the audit log after core checked the rights;
+//   shutdown() — in order (engine, store writer), see docs/architecture.md.
 // Thread: GUI thread; the engine runs its own threads.
 
+#include <QHash>
+#include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSettings>
 #include <QTimer>
 
 #include <memory>
 #include <string>
 
+#include "core/accounts.h"
 #include "core/result.h"
 #include "core/site.h"
+#include "widgets/alert_media.h"
 
 namespace vigie::inference {
 class Engine;
 }
 namespace vigie::widgets {
+class AlertListModel;
 class OperatorWindow;
-}
+class WallLayoutStore;
+enum class Screen;
+}  // namespace vigie::widgets
 namespace vigie::core {
 class AlertFanOut;
+class AlertStore;
+class AuditLog;
+class CountStore;
 class StoreWriter;
 }  // namespace vigie::core
 
 namespace vigie::app {
 
+class AlertMediaCache;
 class EngineBridge;
 
 struct WorkstationOptions {
@@ -38,39 +58,106 @@ struct WorkstationOptions {
     std::string stateDir;     // empty: defaultStateDir(); holds the database and key file
     bool useKeychain = true;  // false: the key file only (headless sessions, tests)
     int historyAlerts = 200;  // alerts loaded from the store into the list at start
+    // Argon2id cost of new passwords (tests: Minimum).
+    core::PasswordHashing passwordHashing = core::PasswordHashing::Interactive;
+    // Per-user layouts: an INI file, or the platform's settings when empty.
+    std::string settingsPath;
+    // Windows: 1 or 2; 0 = one per screen (two at most).
+    int screens = 0;
+    // false: review only (history, qualification, layouts) — no engine, no live video.
+    bool runEngine = true;
 };
 
-class Workstation : public QObject {
+class Workstation : public QObject, public widgets::AlertHistorySource {
     Q_OBJECT
 
 public:
     explicit Workstation(QObject* parent = nullptr);
     ~Workstation() override;
 
-    core::Status start(const WorkstationOptions& options);
+    core::Status open(const WorkstationOptions& options);
+    // After open(): whether any account exists (none: first run).
+    bool hasAccounts();
+    core::Result<core::Principal> authenticate(const std::string& login,
+                                               const std::string& password);
+    core::Status createFirstAdministrator(const std::string& login, const std::string& password);
+    core::Status start(const core::Principal& user);
+    // Ends the session (store logout, audit) and hands the windows to another user.
+    core::Status switchUser(const core::Principal& user);
+    // Places the windows: one per screen when there are two, else one, maximised.
+    void showWindows();
     void shutdown();
 
-    widgets::OperatorWindow* window() const;
+    widgets::OperatorWindow* window() const;  // the first window
+    // The window with the alert pane.
+    widgets::OperatorWindow* alertWindow() const;
+    QList<widgets::OperatorWindow*> windows() const;
+    widgets::AlertListModel* alertModel() const { return m_alertModel.get(); }
+    AlertMediaCache* media() const { return m_media.get(); }
     const core::Site& site() const { return m_site; }
+    const core::Principal& user() const { return m_user; }
     inference::Engine* engine() const { return m_engine.get(); }
     core::StoreWriter* storeWriter() const { return m_storeWriter.get(); }
+    core::AccountStore* accounts() const { return m_accounts.get(); }
+    core::AuditLog* auditLog() const { return m_audit.get(); }
     const std::string& databasePath() const { return m_databasePath; }
     // Where the database key is kept (keyring entry or key file), for the status bar.
     const std::string& keyLocation() const { return m_keyLocation; }
 
+    // AlertHistorySource, restricted to the cameras the user may see.
+    core::Result<std::vector<core::Alert>> searchAlerts(const core::AlertFilter& filter) override;
+
+    // What a window does on a qualification, a take and a screen request (public for tests).
+    void qualify(const QString& uid, core::Qualification qualification, const QString& comment);
+    void take(const QString& uid);
+    // Opens (or raises) a screen the session may reach; returns it, or null.
+    QWidget* openScreen(widgets::Screen screen);
+    // Validates, writes the site file and applies it (windows, engine). The bundled demo
+    // site is not written.
+    core::Status saveSite(const core::Site& site);
+
+Q_SIGNALS:
+    // A permitted screen the workstation cannot open itself (not part of this build).
+    void screenUnavailable(vigie::widgets::Screen screen);
+    void logoutRequested();
+
 private:
     void pollHealth();
-    core::Status openStore(const WorkstationOptions& options);
+    core::Status openStore();
+    core::Status startEngine();
+    void buildWindows();
+    void applySession();
+    void loadView(int view);
+    core::Status createEngine();
+    std::string selectedCameraId() const;
+    void setProcessing(bool enabled, widgets::OperatorWindow* from);
+    void closeScreens();
+    void audit(const std::string& action, const std::string& target,
+               const std::string& detailsJson);
+    std::int64_t nowMs() const;
 
+    WorkstationOptions m_options;
     core::Site m_site;
-    std::unique_ptr<widgets::OperatorWindow> m_window;
+    core::DatabaseKey m_key;
+    core::Principal m_user;
+    std::unique_ptr<core::AuditLog> m_audit;
+    std::unique_ptr<core::AccountStore> m_accounts;
+    std::unique_ptr<core::AlertStore> m_readStore;  // GUI thread: history, start-up list
+    std::unique_ptr<widgets::AlertListModel> m_alertModel;
+    std::vector<std::unique_ptr<widgets::OperatorWindow>> m_windows;
+    std::unique_ptr<AlertMediaCache> m_media;
     std::unique_ptr<EngineBridge> m_bridge;
     std::unique_ptr<core::StoreWriter> m_storeWriter;
     std::unique_ptr<core::AlertFanOut> m_alertSinks;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<widgets::WallLayoutStore> m_layouts;
     std::string m_databasePath;
     std::string m_keyLocation;
     std::unique_ptr<inference::Engine> m_engine;
     QTimer m_healthTimer;
+    bool m_opened = false;
+    std::unique_ptr<core::CountStore> m_counts;  // GUI thread: statistics
+    QHash<int, QPointer<QWidget>> m_screens;     // open screens by widgets::Screen
 };
 
 }  // namespace vigie::app

@@ -4,8 +4,15 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include <memory>
+
+#include <QMimeData>
 #include "tests/support/core_printers.h"
+
 #include "widgets/alert_list_model.h"
+#include "widgets/alert_panel.h"
+#include "widgets/camera_tree_model.h"
+#include "widgets/video_tile.h"
 
 using namespace vigie;
 
@@ -84,6 +91,105 @@ private Q_SLOTS:
         QCOMPARE(model.unreviewedCount(), 10);  // the ten oldest, unreviewed, are kept
         QCOMPARE(model.rowOfUid(QString::fromStdString(makeAlert(0).uid)), model.rowCount() - 1);
         QCOMPARE(model.rowOfUid(QString::fromStdString(makeAlert(10).uid)), -1);  // dropped
+    }
+
+    void historyFallsAtItsPlaceWithThumbnailAndTaker() {
+        widgets::AlertListModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.upsertAlert(makeAlert(10));
+        model.upsertAlert(makeAlert(30));
+        // An older alert found in the history goes between, not on top.
+        QVERIFY(model.upsertAlert(makeAlert(20)));
+        QVERIFY(!model.upsertAlert(makeAlert(20)));
+        QCOMPARE(model.rowOfUid(QString::fromStdString(makeAlert(20).uid)), 1);
+        const QString uid = QString::fromStdString(makeAlert(30).uid);
+        QImage picture(640, 360, QImage::Format_RGB32);
+        picture.fill(Qt::darkGreen);
+        model.setThumbnail(uid, picture);
+        const QImage thumb =
+            model.data(model.index(0, widgets::AlertListModel::ThumbnailColumn), Qt::DecorationRole)
+                .value<QImage>();
+        QCOMPARE(thumb.size(), widgets::AlertListModel::kThumbnailSize);
+        model.setTakenBy(uid, QStringLiteral("martin"));
+        QCOMPARE(model.data(model.index(0, widgets::AlertListModel::StateColumn)).toString(),
+                 QStringLiteral("Vue (martin)"));
+        // Unreviewed rows are tinted; reviewed ones are not.
+        QVERIFY(model.data(model.index(0, 1), Qt::BackgroundRole).isValid());
+        model.setQualification(uid, core::Qualification::Confirmed, QString(),
+                               QStringLiteral("martin"));
+        QVERIFY(!model.data(model.index(0, 1), Qt::BackgroundRole).isValid());
+        QCOMPARE(model.data(model.index(0, widgets::AlertListModel::StateColumn)).toString(),
+                 QStringLiteral("Confirmée (martin)"));
+    }
+
+    void filterProxy() {
+        widgets::AlertListModel model;
+        widgets::AlertFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        for (int i = 0; i < 6; ++i) {
+            core::Alert a =
+                makeAlert(i, i % 2 == 0 ? core::EventType::Intrusion : core::EventType::Fire);
+            a.cameraId = i < 3 ? "cam1" : "cam2";
+            if (i == 0) {
+                a.qualification = core::Qualification::FalsePositive;
+            }
+            model.upsertAlert(a);
+        }
+        QCOMPARE(proxy.rowCount(), 6);
+        proxy.setCameraId(QStringLiteral("cam2"));
+        QCOMPARE(proxy.rowCount(), 3);
+        proxy.setEvent(core::EventType::Fire);
+        QCOMPARE(proxy.rowCount(), 2);  // alerts 3 and 5
+        proxy.setCameraId(QString());
+        proxy.setEvent(core::EventType::Invalid);
+        proxy.setState(widgets::AlertFilterProxy::StateFilter::FalsePositive);
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setState(widgets::AlertFilterProxy::StateFilter::Unreviewed);
+        QCOMPARE(proxy.rowCount(), 5);
+        proxy.setState(widgets::AlertFilterProxy::StateFilter::All);
+        proxy.setFromMs(makeAlert(4).wallStartMs);
+        QCOMPARE(proxy.rowCount(), 2);
+    }
+
+    void cameraTree() {
+        widgets::CameraTreeModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        std::vector<core::Camera> cameras(3);
+        cameras[0].id = "quai-1";
+        cameras[0].name = "Quai 1";
+        cameras[1].id = "quai-2";
+        cameras[1].name = "Quai 2";
+        cameras[2].id = "hall";
+        cameras[2].enabled = false;
+        model.setCameras(QStringLiteral("Gare"), cameras);
+        QCOMPARE(model.rowCount(), 1);
+        const QModelIndex site = model.index(0, 0);
+        QCOMPARE(site.data().toString(), QStringLiteral("Gare"));
+        QCOMPARE(model.rowCount(site), 3);
+        QCOMPARE(model.index(2, 0, site).data().toString(), QStringLiteral("hall"));
+        QVERIFY(model.index(2, 0, site)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("désactivée")));
+        model.setTiles({{QStringLiteral("quai-2"), 5}});
+        QCOMPARE(model.index(1, widgets::CameraTreeModel::TileColumn, site).data().toInt(), 5);
+        model.setCameraState(QStringLiteral("quai-1"), core::CameraState::Reconnecting);
+        QVERIFY(model.index(0, 0, site)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("connexion")));
+        // Cameras drag as their id; the site row does not drag.
+        QVERIFY(model.flags(model.index(0, 0, site)) & Qt::ItemIsDragEnabled);
+        QVERIFY(!(model.flags(site) & Qt::ItemIsDragEnabled));
+        std::unique_ptr<QMimeData> mime(model.mimeData({model.index(1, 0, site)}));
+        QVERIFY(mime != nullptr);
+        QCOMPARE(QString::fromUtf8(mime->data(QString::fromLatin1(widgets::kCameraMimeType))),
+                 QStringLiteral("quai-2"));
+        QCOMPARE(model.indexOfCamera(QStringLiteral("hall")), model.index(2, 0, site));
     }
 };
 

@@ -19,6 +19,7 @@
 #include "tests/support/test_support.h"
 #include "widgets/alert_list_model.h"
 #include "widgets/alert_panel.h"
+#include "widgets/camera_tree_model.h"
 #include "widgets/core_metatypes.h"
 #include "widgets/operator_window.h"
 #include "widgets/video_tile.h"
@@ -60,13 +61,25 @@ private Q_SLOTS:
         options.replayAsFastAsPossible = true;
         options.stateDir = m_dir.filePath(QStringLiteral("state")).toStdString();
         options.useKeychain = false;
+        options.passwordHashing = core::PasswordHashing::Minimum;
+        options.settingsPath = m_dir.filePath(QStringLiteral("layouts.ini")).toStdString();
+        options.screens = 1;
 
         app::Workstation ws;
-        const auto started = ws.start(options);
+        const auto opened = ws.open(options);
+        QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().message.c_str());
+        // A fresh installation: the first administrator, then a login.
+        QVERIFY(!ws.hasAccounts());
+        QVERIFY(ws.createFirstAdministrator("admin", "Vigie-Gare-Nord-2026!").ok());
+        auto user = ws.authenticate("admin", "Vigie-Gare-Nord-2026!");
+        QVERIFY(user.ok());
+        const auto started = ws.start(*user);
         QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
         auto* window = ws.window();
         QAbstractItemModelTester tester(window->alertModel(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester cameras(window->cameraModel(),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         window->resize(1920, 1080);
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window));
@@ -119,6 +132,7 @@ private Q_SLOTS:
         auto stored = (*store)->find(uid);
         QVERIFY(stored.ok() && stored->has_value());
         QCOMPARE((*stored)->qualification, core::Qualification::Confirmed);
+        QCOMPARE((*stored)->qualifiedBy, std::string("admin"));
         QCOMPARE((*stored)->event, core::EventType::Intrusion);
         QVERIFY(!(*stored)->open);
         store->reset();
@@ -126,7 +140,10 @@ private Q_SLOTS:
         // A restart shows the history: nothing already stored is lost.
         app::Workstation again;
         options.replayAsFastAsPossible = false;
-        QVERIFY(again.start(options).ok());
+        QVERIFY(again.open(options).ok());
+        auto back = again.authenticate("admin", "Vigie-Gare-Nord-2026!");
+        QVERIFY(back.ok());
+        QVERIFY(again.start(*back).ok());
         QVERIFY(again.window()->alertModel()->rowOfUid(QString::fromStdString(uid)) >= 0);
         again.shutdown();
     }
