@@ -32,8 +32,9 @@ struct ReplayRunner::Worker final : core::AlertSink, core::FrameSink {
         QMetaObject::invokeMethod(
             target.data(),
             [target, gen, f = std::forward<F>(f)]() mutable {
-                if (!target.isNull() && target->m_generation == gen) {
-                    f(*target);
+                ReplayRunner* r = target.data();
+                if (r != nullptr && r->m_generation == gen) {
+                    f(*r);
                 }
             },
             Qt::QueuedConnection);
