@@ -64,18 +64,18 @@ struct Calibration {
     double quadWidthM = 0.0;         // near-left → near-right
     double quadDepthM = 0.0;         // near-right → far-right
     std::vector<ReferenceLength> referenceLengths;
-    double personHeightM = 1.7;      // for the automatic estimate
+    double personHeightM = 1.7;  // for the automatic estimate
     bool isDrawn() const { return groundQuad.size() == 4 || referenceLengths.size() >= 2; }
 };
 
 // How detection runs for this camera (issue: small distant people, CPU-only sites).
 struct DetectionSettings {
-    int tileRows = 1;             // 2×2 tiles find people the whole picture is too coarse for
+    int tileRows = 1;  // 2×2 tiles find people the whole picture is too coarse for
     int tileCols = 1;
     double tileOverlap = 0.2;
-    bool motionGating = false;    // skip the detector while the scene is static
+    bool motionGating = false;       // skip the detector while the scene is static
     double motionThreshold = 0.004;  // fraction of changed pixels that counts as motion
-    double maxSkipS = 2.0;        // run the detector at least this often anyway
+    double maxSkipS = 2.0;           // run the detector at least this often anyway
 };
 
 struct Camera {
@@ -153,8 +153,8 @@ struct DensityParams {
 
 // A sudden, collective change of movement against the zone's learned baseline.
 struct CrowdMovementParams {
-    double sensitivity = 0.5;        // 0..1; higher raises more signals
-    double minFraction = 0.3;        // of the people in the zone taking part
+    double sensitivity = 0.5;  // 0..1; higher raises more signals
+    double minFraction = 0.3;  // of the people in the zone taking part
     int minPeople = 5;
     double runningSpeedMps = 2.5;    // a person faster than this on the ground is running
     double baselineWindowS = 300.0;  // the zone's usual motion is learned over this window
@@ -164,18 +164,18 @@ struct CrowdMovementParams {
 // A bag left static with its owner gone, confirmed by a static-foreground check.
 struct AbandonedObjectParams {
     std::vector<std::string> classes{"backpack", "handbag", "suitcase"};
-    double staticForS = 30.0;        // T: the object has not moved for this long
-    double ownerDistanceM = 3.0;     // R: nobody within this ground distance
-    double minSizeFraction = 0.0005; // of the picture area; smaller objects are ignored
+    double staticForS = 30.0;         // T: the object has not moved for this long
+    double ownerDistanceM = 3.0;      // R: nobody within this ground distance
+    double minSizeFraction = 0.0005;  // of the picture area; smaller objects are ignored
     bool requireStaticForeground = true;
     double minScore = 0.25;
 };
 
 // A person whose pose and box say lying, staying down after a fall.
 struct PersonOnGroundParams {
-    double minDurationS = 5.0;       // T: down for this long
+    double minDurationS = 5.0;  // T: down for this long
     double minConfidence = 0.3;
-    bool requireFall = true;         // a fall transition (standing → lying) must precede
+    bool requireFall = true;  // a fall transition (standing → lying) must precede
 };
 
 // Flames or smoke starting: the fire model when installed, otherwise colour + flicker +
@@ -192,20 +192,20 @@ struct WeaponParams {
     int holdFrames = 3;  // detected in this many analysed pictures in a row
 };
 
-using RuleParams = std::variant<IntrusionParams, LineCrossingParams, WrongWayParams,
-                                DensityParams, CrowdMovementParams, AbandonedObjectParams,
-                                PersonOnGroundParams, FireParams, WeaponParams>;
+using RuleParams = std::variant<IntrusionParams, LineCrossingParams, WrongWayParams, DensityParams,
+                                CrowdMovementParams, AbandonedObjectParams, PersonOnGroundParams,
+                                FireParams, WeaponParams>;
 
 // Composition of rules (Ex. 32, 38): a boolean expression over other rules of the same
 // camera, with durations. Leaves name rules; a rule used only as a condition is "silent".
 struct Condition {
     enum class Op { Invalid = 0, Rule, And, Or, Not, ForAtLeast, Within, Count };
     Op op = Op::Invalid;
-    std::string ruleId;              // Op::Rule, Op::Count
-    std::vector<Condition> operands; // And, Or: 2+; Not, ForAtLeast: 1; Within: 2 (a then b)
-    double seconds = 0.0;            // ForAtLeast: held this long; Within: b within s of a;
-                                     // Count: over this window
-    int atLeast = 0;                 // Count: this many signals of ruleId in the window
+    std::string ruleId;               // Op::Rule, Op::Count
+    std::vector<Condition> operands;  // And, Or: 2+; Not, ForAtLeast: 1; Within: 2 (a then b)
+    double seconds = 0.0;             // ForAtLeast: held this long; Within: b within s of a;
+                                      // Count: over this window
+    int atLeast = 0;                  // Count: this many signals of ruleId in the window
 };
 
 struct Rule {
@@ -219,7 +219,7 @@ struct Rule {
     double cooldownS = 30.0;  // no new alert of this rule on this camera for this long
     double holdS = 2.0;       // the condition must be absent this long before the alert closes
     bool enabled = true;
-    bool silent = false;      // a condition for other rules only: raises no alert itself
+    bool silent = false;  // a condition for other rules only: raises no alert itself
     RuleParams params;
     std::optional<Condition> condition;  // composite rule: params unused
 };

@@ -1,5 +1,5 @@
 // MOT metrics: hand-computed synthetic cases, parity with py-motmetrics on the TUD
-// sequences (reference values from /work/shared/data/README.md and py-motmetrics'
+// sequences (reference values from ../shared/data/README.md and py-motmetrics'
 // test_metrics.py::test_motchallenge_files), the MOTChallenge loader, and ByteTracker on
 // MOT17-02's public detections.
 #include <QtTest>
