@@ -73,6 +73,7 @@ void AlertMediaCache::onFrame(const QString& cameraId, const QImage& image,
         c.frames.push_back(frame);
         if (c.snapshot.isNull() && pts >= c.startUs) {
             c.snapshot = scaled;
+            c.snapshotJpeg = frame.jpeg;
             Q_EMIT snapshotReady(it.key());
         }
     }
@@ -96,12 +97,14 @@ void AlertMediaCache::onAlert(const core::Alert& alert) {
     Capture c;
     c.cameraId = cameraId;
     c.startUs = alert.startUs;
+    c.wallStartMs = alert.wallStartMs;
     for (const Frame& f : *ring) {
         if (f.ptsUs >= alert.startUs - kClipBeforeMs * 1000 &&
             f.ptsUs <= alert.startUs + kClipAfterMs * 1000) {
             c.frames.push_back(f);
             if (c.snapshot.isNull() && f.ptsUs >= alert.startUs) {
                 c.snapshot.loadFromData(f.jpeg, "JPG");
+                c.snapshotJpeg = f.jpeg;
             }
         }
     }
@@ -118,6 +121,7 @@ void AlertMediaCache::finish(const QString& uid, Capture& capture) {
     capture.complete = true;
     if (capture.snapshot.isNull() && !capture.frames.empty()) {
         capture.snapshot.loadFromData(capture.frames.back().jpeg, "JPG");
+        capture.snapshotJpeg = capture.frames.back().jpeg;
         Q_EMIT snapshotReady(uid);
     }
     Q_EMIT clipComplete(uid);
@@ -127,6 +131,14 @@ void AlertMediaCache::dropOldClips() {
     while (m_order.size() > m_options.maxClips) {
         m_captures.remove(m_order.takeFirst());
     }
+}
+
+AlertMediaCache::EncodedSnapshot AlertMediaCache::encodedSnapshot(const QString& uid) const {
+    const auto it = m_captures.constFind(uid);
+    if (it == m_captures.constEnd()) {
+        return {};
+    }
+    return {it->cameraId, it->wallStartMs, it->snapshotJpeg};
 }
 
 QImage AlertMediaCache::snapshot(const QString& uid) {

@@ -12,6 +12,10 @@
 // (kClipBeforeMs + 1 s) / sampleIntervalMs pictures. Pictures are copied (the displayed
 // QImage holds an engine pool buffer, which must go back quickly).
 //
+// snapshotReady() is emitted once per alert when its picture is known; the workstation then
+// stores encodedSnapshot() (the very JPEG of the cache, not encoded again) in the
+// SnapshotStore, which serves the picture once the cache no longer has it.
+//
 // Thread: GUI thread only (fed by EngineBridge's signals). Ownership: owned by the
 // Workstation; borrowed by the alert panes (AlertMediaProvider).
 
@@ -46,6 +50,14 @@ public:
     void onFrame(const QString& cameraId, const QImage& image, const core::FrameAnalysis& analysis);
     void onAlert(const core::Alert& alert);
 
+    // The alert's snapshot as captured (JPEG, scaled to maxWidth) with what storing it needs.
+    struct EncodedSnapshot {
+        QString cameraId;
+        qint64 wallStartMs = 0;
+        QByteArray jpeg;  // empty when no picture was captured
+    };
+    EncodedSnapshot encodedSnapshot(const QString& uid) const;
+
     QImage snapshot(const QString& uid) override;
     QList<widgets::AlertClipFrame> clip(const QString& uid) override;
     bool isComplete(const QString& uid) const;
@@ -65,8 +77,10 @@ private:
     struct Capture {
         QString cameraId;
         qint64 startUs = 0;
+        qint64 wallStartMs = 0;
         std::vector<Frame> frames;
         QImage snapshot;
+        QByteArray snapshotJpeg;
         bool complete = false;
     };
 

@@ -11,6 +11,7 @@
 #include <QObject>
 
 #include <atomic>
+#include <vector>
 
 #include "core/frame_sink.h"
 #include "core/rule_engine.h"
@@ -49,6 +50,22 @@ private:
     bool m_deliveryPending = false;
     std::atomic<qint64> m_delivered{0};
     std::atomic<qint64> m_coalesced{0};
+};
+
+// Hands each analysed picture to several frame sinks in turn (the bridge to the screens, the
+// count sampler). Thread: as FrameSink (analysis strands); sinks are added before the engine
+// starts and must outlive it.
+class FrameFanOut final : public core::FrameSink {
+public:
+    void add(core::FrameSink* sink) { m_sinks.push_back(sink); }
+    void onFrame(const core::ImageFrame& frame, const core::FrameAnalysis& analysis) override {
+        for (core::FrameSink* sink : m_sinks) {
+            sink->onFrame(frame, analysis);
+        }
+    }
+
+private:
+    std::vector<core::FrameSink*> m_sinks;
 };
 
 // Wraps an engine picture in a QImage without copying the pixels: the QImage holds a

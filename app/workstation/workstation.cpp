@@ -1,5 +1,6 @@
 #include "app/workstation/workstation.h"
 
+#include <QFile>
 #include <QGuiApplication>
 #include <QMetaObject>
 #include <QSaveFile>
@@ -12,8 +13,10 @@
 
 #include "app/common/paths.h"
 #include "app/workstation/alert_media_cache.h"
+#include "app/workstation/count_sampler.h"
 #include "app/workstation/engine_bridge.h"
 #include "app/workstation/keychain_key_provider.h"
+#include "app/workstation/records_writer.h"
 #include "app/workstation/replay_runner.h"
 #include "core/alert_store.h"
 #include "core/audit_log.h"
@@ -22,6 +25,7 @@
 #include "core/log.h"
 #include "core/secret_file.h"
 #include "core/site_config.h"
+#include "core/snapshot_store.h"
 #include "core/store_writer.h"
 #include "inference/engine.h"
 #include "widgets/access_labels.h"
@@ -110,6 +114,8 @@ core::Status Workstation::openStore() {
         return core::makeError("cannot create the state directory " + stateDir.string() + ": " +
                                ec.message());
     }
+    m_stateDir = stateDir.string();
+    m_snapshotDir = (stateDir / "snapshots").string();
     m_databasePath = (stateDir / (m_site.id + ".db")).string();
     const std::string keyFile = (stateDir / "keys" / (m_site.id + ".key")).string();
     std::unique_ptr<core::KeyProvider> keys;
@@ -132,6 +138,13 @@ core::Status Workstation::openStore() {
         return core::makeError(store.error().message + " (key: " + m_keyLocation + ")");
     }
     m_readStore = std::move(*store);
+    // Stored snapshots of the alerts, read on this thread (a small file each); written by the
+    // records writer through its own connection.
+    auto snapshots = core::SnapshotStore::attach(m_readStore->database(), m_key, m_snapshotDir);
+    if (!snapshots) {
+        return core::makeError("snapshots: " + snapshots.error().message);
+    }
+    m_snapshotReader = std::move(*snapshots);
     auto audit = core::AuditLog::open(m_databasePath, m_key, m_site.id);
     if (!audit) {
         return core::makeError("audit log: " + audit.error().message);
@@ -144,8 +157,224 @@ core::Status Workstation::openStore() {
         return core::makeError("accounts: " + accounts.error().message);
     }
     m_accounts = std::move(*accounts);
+    if (auto retention = loadRetention(); !retention) {
+        // A damaged file must not purge with other durations than the site chose.
+        m_retentionError = retention.error().message;
+        core::logger("app")->error("{}: the retention purge will not run until it is fixed",
+                                   m_retentionError);
+    }
     core::logger("app")->info("alerts stored in {} (key: {})", m_databasePath, m_keyLocation);
     return {};
+}
+
+core::Status Workstation::loadRetention() {
+    const QString path =
+        QString::fromStdString((std::filesystem::path(m_stateDir) / "retention.json").string());
+    QFile file(path);
+    if (!file.exists()) {
+        m_retention = core::RetentionPolicy{};  // the defaults until an administrator sets them
+        return {};
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        return core::makeError("cannot read the retention settings " + path.toStdString());
+    }
+    auto policy = core::parseRetentionPolicyText(file.readAll().toStdString());
+    if (!policy) {
+        return core::makeError("invalid retention settings " + path.toStdString() + ":\n" +
+                               policy.error().message);
+    }
+    m_retention = *policy;
+    return {};
+}
+
+core::Status Workstation::saveRetention(const core::RetentionPolicy& policy) {
+    if (auto valid = core::validateRetentionPolicy(policy); !valid) {
+        return valid;
+    }
+    const std::string text = core::toJson(policy).dump(2) + "\n";
+    const QString path =
+        QString::fromStdString((std::filesystem::path(m_stateDir) / "retention.json").string());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(text.data(), qint64(text.size())) != qint64(text.size()) || !file.commit()) {
+        return core::makeError("cannot write " + path.toStdString());
+    }
+    m_retention = policy;
+    m_retentionError.clear();
+    return {};
+}
+
+void Workstation::runRetention() {
+    if (!m_records) {
+        return;
+    }
+    if (!m_retentionError.empty()) {
+        core::logger("app")->error("retention purge skipped: {}", m_retentionError);
+        return;
+    }
+    (void)m_records->runRetention(
+        m_retention, nowMs(), m_audit.get(), [](const core::Result<core::RetentionReport>& report) {
+            // Writer thread. The job recorded its own "purge" audit event.
+            if (!report) {
+                core::logger("app")->error("{}", report.error().message);
+                return;
+            }
+            core::logger("app")->info(
+                "retention purge: {} alert(s), {} qualification(s) blanked, {} snapshot(s) "
+                "({} file(s), {} orphan(s)), {} count sample(s) removed{}",
+                report->alertsRemoved, report->qualificationsBlanked,
+                report->snapshotRecordsRemoved, report->snapshotFilesRemoved,
+                report->orphanSnapshotFilesRemoved, report->countSamplesRemoved,
+                report->auditRecorded ? "" : " (audit event NOT recorded)");
+        });
+}
+
+void Workstation::flushCounts() {
+    if (m_sampler && m_records) {
+        (void)m_records->appendCounts(m_sampler->takeCompleted(nowMs()));
+    }
+}
+
+core::Status Workstation::flushRecords(std::chrono::milliseconds timeout) {
+    if (!m_records) {
+        return core::makeError("the workstation is not started");
+    }
+    flushCounts();
+    return m_records->flush(timeout);
+}
+
+void Workstation::storeSnapshot(const QString& uid) {
+    if (!m_media || !m_records) {
+        return;
+    }
+    const AlertMediaCache::EncodedSnapshot snap = m_media->encodedSnapshot(uid);
+    if (snap.jpeg.isEmpty()) {
+        return;
+    }
+    std::vector<std::uint8_t> jpeg(snap.jpeg.begin(), snap.jpeg.end());
+    (void)m_records->storeSnapshot(uid.toStdString(), snap.wallStartMs, std::move(jpeg));
+}
+
+std::string Workstation::cameraOf(const QString& uid) const {
+    if (const core::Alert* alert = m_alertModel ? m_alertModel->alertByUid(uid) : nullptr) {
+        return alert->cameraId;
+    }
+    return m_media ? m_media->encodedSnapshot(uid).cameraId.toStdString() : std::string();
+}
+
+bool Workstation::mayView(core::Permission permission, const std::string& cameraId,
+                          const QString& uid) {
+    if (cameraId.empty() || !m_accounts) {
+        return false;
+    }
+    auto acl = m_accounts->accessControl();
+    const core::Status allowed =
+        acl ? acl->check(m_user, permission, cameraId) : core::Status(acl.error());
+    if (allowed) {
+        return true;
+    }
+    // Refusals are audited once per alert and right in a session (the pane asks again on
+    // every refresh).
+    const QString key =
+        QString::fromStdString(std::string(core::toName(permission))) + QLatin1Char(':') + uid;
+    if (!m_snapshotsAudited.contains(key)) {
+        m_snapshotsAudited.insert(key);
+        audit("access_denied", uid.toStdString(),
+              nlohmann::json{{"permission", std::string(core::toName(permission))},
+                             {"camera", cameraId},
+                             {"message", allowed.error().message}}
+                  .dump());
+    }
+    return false;
+}
+
+QImage Workstation::snapshot(const QString& uid) {
+    const std::string cameraId = cameraOf(uid);
+    if (!mayView(core::Permission::ViewSnapshots, cameraId, uid)) {
+        return {};
+    }
+    if (m_media) {
+        if (QImage captured = m_media->snapshot(uid); !captured.isNull()) {
+            return captured;
+        }
+    }
+    if (!m_snapshotReader) {
+        return {};
+    }
+    auto jpeg = m_snapshotReader->get(uid.toStdString());
+    if (!jpeg) {
+        return {};  // no stored picture (older alert, or the camera had none)
+    }
+    QImage image;
+    image.loadFromData(jpeg->data(), int(jpeg->size()), "JPG");
+    if (!image.isNull() && !m_snapshotsAudited.contains(uid)) {
+        // Issue 6: every access to recorded video is traceable.
+        m_snapshotsAudited.insert(uid);
+        audit("snapshot_viewed", uid.toStdString(),
+              nlohmann::json{{"camera", cameraId}, {"source", "snapshot_store"}}.dump());
+    }
+    return image;
+}
+
+QList<widgets::AlertClipFrame> Workstation::clip(const QString& uid) {
+    if (!m_media || !mayView(core::Permission::ReplayVideo, cameraOf(uid), uid)) {
+        return {};
+    }
+    return m_media->clip(uid);
+}
+
+void Workstation::loadHistoryThumbnails(const std::vector<core::Alert>& alerts) {
+    if (!m_records || alerts.empty()) {
+        return;
+    }
+    auto acl = m_accounts->accessControl();
+    if (!acl) {
+        return;
+    }
+    auto scope = acl->cameraFilter(m_user, core::Permission::ViewSnapshots);
+    if (!scope) {
+        return;  // no right to see snapshots at all
+    }
+    std::vector<std::string> uids;
+    for (const core::Alert& a : alerts) {
+        if (!scope->has_value() || (*scope)->count(a.cameraId) > 0) {
+            uids.push_back(a.uid);
+        }
+    }
+    // Decrypted and decoded on the writer thread; only the small result reaches the GUI.
+    (void)m_records->readSnapshots(
+        std::move(uids),
+        [this](const std::string& uid, const core::Result<std::vector<std::uint8_t>>& jpeg) {
+            if (!jpeg) {
+                return;
+            }
+            QImage image;
+            image.loadFromData(jpeg->data(), int(jpeg->size()), "JPG");
+            if (image.isNull()) {
+                return;
+            }
+            image = image.scaled(widgets::AlertListModel::kThumbnailSize, Qt::KeepAspectRatio,
+                                 Qt::SmoothTransformation);
+            QMetaObject::invokeMethod(
+                this,
+                [this, uid = QString::fromStdString(uid), image] {
+                    if (m_alertModel && !m_alertModel->hasThumbnail(uid)) {
+                        m_alertModel->setThumbnail(uid, image);
+                    }
+                },
+                Qt::QueuedConnection);
+        });
+}
+
+core::Result<core::CountStore*> Workstation::countReader() {
+    if (!m_counts) {
+        auto counts = core::CountStore::open(m_databasePath, m_key);
+        if (!counts) {
+            return counts.error();
+        }
+        m_counts = std::move(*counts);
+    }
+    return m_counts.get();
 }
 
 bool Workstation::hasAccounts() {
@@ -182,6 +411,14 @@ core::Status Workstation::start(const core::Principal& user) {
     m_user = user;
     m_alertModel = std::make_unique<widgets::AlertListModel>();
     m_media = std::make_unique<AlertMediaCache>();
+    CountSampler::Options countOptions;
+    countOptions.intervalMs = std::max(1000, m_options.countIntervalMs);
+    m_sampler = std::make_unique<CountSampler>(m_site, countOptions);
+    RecordsWriter::Options recordOptions;
+    recordOptions.databasePath = m_databasePath;
+    recordOptions.key = m_key;
+    recordOptions.snapshotDirectory = m_snapshotDir;
+    m_records = std::make_unique<RecordsWriter>(std::move(recordOptions));
     if (m_options.settingsPath.empty()) {
         m_settings = std::make_unique<QSettings>();
     } else {
@@ -212,7 +449,17 @@ core::Status Workstation::start(const core::Principal& user) {
             core::logger("app")->warn("closed {} alert(s) left open by the previous session",
                                       closed);
         }
+        loadHistoryThumbnails(*history);
     }
+
+    // Counts go to the store in batches, and the purge runs now, then once a day; both on
+    // the records writer's thread.
+    connect(&m_countTimer, &QTimer::timeout, this, &Workstation::flushCounts, Qt::UniqueConnection);
+    m_countTimer.start(std::max(1000, m_options.countIntervalMs));
+    connect(&m_retentionTimer, &QTimer::timeout, this, &Workstation::runRetention,
+            Qt::UniqueConnection);
+    m_retentionTimer.start(m_options.retentionInterval);
+    runRetention();
     return startEngine();
 }
 
@@ -266,12 +513,14 @@ void Workstation::buildWindows() {
         });
         connect(w, &widgets::OperatorWindow::logoutRequested, this, &Workstation::logoutRequested);
         if (auto* panel = w->alertPanel()) {
-            panel->setMediaProvider(m_media.get());
+            panel->setMediaProvider(this);
             panel->setHistorySource(this);
         }
     }
     connect(m_media.get(), &AlertMediaCache::snapshotReady, this, [this](const QString& uid) {
-        m_alertModel->setThumbnail(uid, m_media->snapshot(uid));
+        storeSnapshot(uid);
+        // Thumbnails too only for the cameras whose snapshots the user may see.
+        m_alertModel->setThumbnail(uid, snapshot(uid));
         if (auto* panel = alertWindow()->alertPanel(); panel && panel->selectedUid() == uid) {
             panel->refreshMedia();
         }
@@ -319,7 +568,7 @@ core::Status Workstation::startEngine() {
         alertWindow()->showAlert(alert);
         const QString uid = QString::fromStdString(alert.uid);
         if (!m_alertModel->hasThumbnail(uid)) {
-            m_alertModel->setThumbnail(uid, m_media->snapshot(uid));
+            m_alertModel->setThumbnail(uid, snapshot(uid));
         }
     });
 
@@ -391,7 +640,13 @@ core::Status Workstation::createEngine() {
         }
         return it->second;
     };
-    eo.frameSink = m_bridge.get();
+    // Pictures and their overlay to the screens, and to the counting of the statistics.
+    if (!m_frameSinks) {
+        m_frameSinks = std::make_unique<FrameFanOut>();
+        m_frameSinks->add(m_bridge.get());
+        m_frameSinks->add(m_sampler.get());
+    }
+    eo.frameSink = m_frameSinks.get();
     auto engine = inference::Engine::create(m_site, std::move(eo));
     if (!engine) {
         return engine.error();
@@ -414,6 +669,7 @@ core::Status Workstation::switchUser(const core::Principal& user) {
     // The screens opened by the previous user go with their session.
     closeScreens();
     m_user = user;
+    m_snapshotsAudited.clear();
     applySession();
     return {};
 }
@@ -536,6 +792,9 @@ core::Status Workstation::saveSite(const core::Site& site) {
     }
     m_site = std::move(*parsed);
     audit("site_saved", m_site.id, "{}");
+    if (m_sampler) {
+        m_sampler->setSite(m_site);
+    }
     for (const auto& w : m_windows) {
         w->setSite(m_site);
     }
@@ -627,10 +886,17 @@ QWidget* Workstation::openScreen(widgets::Screen screen) {
             ctx.accounts = m_accounts.get();
             ctx.audit = m_audit.get();
             ctx.alerts = m_readStore.get();
+            if (auto counts = countReader()) {
+                ctx.counts = *counts;
+            }
             ctx.configDatabase = &m_accounts->database();
             ctx.site = m_site;
             ctx.saveSite = [this](const core::Site& s) {
                 return saveSite(s);
+            };
+            ctx.retention = m_retention;
+            ctx.saveRetention = [this](const core::RetentionPolicy& policy) {
+                return saveRetention(policy);
             };
             opened = new widgets::AdminWindow(std::move(ctx));
             break;
@@ -657,16 +923,16 @@ QWidget* Workstation::openScreen(widgets::Screen screen) {
             break;
         }
         case widgets::Screen::Statistics: {
-            if (!m_counts) {
-                auto counts = core::CountStore::open(m_databasePath, m_key);
-                if (!counts) {
-                    alertWindow()->showStatusMessage(widgets::userMessage(counts.error()));
-                    break;
-                }
-                m_counts = std::move(*counts);
+            auto counts = countReader();
+            if (!counts) {
+                alertWindow()->showStatusMessage(widgets::userMessage(counts.error()));
+                break;
             }
-            auto* charts = new widgets::ChartsView(*m_counts);
+            auto* charts = new widgets::ChartsView(**counts);
             charts->setSite(m_site);
+            if (auto scope = acl->cameraFilter(m_user, core::Permission::ViewCounts)) {
+                charts->setCameraFilter(*scope);
+            }
             opened = charts;
             break;
         }
@@ -731,6 +997,8 @@ void Workstation::shutdown() {
     // The set-up and administration screens use the stores and the engine: they go first.
     closeScreens();
     m_healthTimer.stop();
+    m_countTimer.stop();
+    m_retentionTimer.stop();
     if (m_engine) {
         // Sources stop, queues drain, open alerts close (delivered through the bridge).
         m_engine->stop();
@@ -742,6 +1010,14 @@ void Workstation::shutdown() {
             core::logger("app")->error("{}", stopped.error().message);
         }
         m_storeWriter.reset();
+    }
+    if (m_records) {
+        // The counts of the last intervals, then whatever is queued (snapshots, a purge).
+        if (m_sampler) {
+            (void)m_records->appendCounts(m_sampler->takeAll());
+        }
+        m_records->stop();
+        m_records.reset();
     }
     if (m_accounts && !m_user.sessionToken.empty()) {
         (void)m_accounts->logout(m_user.sessionToken, nowMs());

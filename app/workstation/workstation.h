@@ -9,21 +9,30 @@
 //             walls as tabs), restores the user's layout, starts the in-process engine (the
 //             embedded default) and wires pictures and alerts to the windows, qualifications
 //             back to the store and the audit log after core checked the rights;
-//   shutdown() — in order (engine, store writer), see docs/architecture.md.
-// Thread: GUI thread; the engine runs its own threads.
+//   shutdown() — in order (engine, store writer, records writer), see docs/architecture.md.
+// Besides the alerts (StoreWriter), the workstation records, through its RecordsWriter
+// thread: each alert's snapshot (the picture the media cache captured, into the encrypted
+// SnapshotStore, read back for alerts the cache no longer holds), the counts of the
+// statistics (CountSampler, flushed to the CountStore every countIntervalMs), and the
+// retention purge (at start, then every retentionInterval, with the site's durations kept in
+// <state dir>/retention.json).
+// Thread: GUI thread; the engine and the writers run their own threads.
 
 #include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QSettings>
 #include <QTimer>
 
+#include <chrono>
 #include <memory>
 #include <string>
 
 #include "core/accounts.h"
 #include "core/result.h"
+#include "core/retention.h"
 #include "core/site.h"
 #include "widgets/alert_media.h"
 
@@ -41,13 +50,17 @@ class AlertFanOut;
 class AlertStore;
 class AuditLog;
 class CountStore;
+class SnapshotStore;
 class StoreWriter;
 }  // namespace vigie::core
 
 namespace vigie::app {
 
 class AlertMediaCache;
+class CountSampler;
 class EngineBridge;
+class FrameFanOut;
+class RecordsWriter;
 
 struct WorkstationOptions {
     std::string sitePath;                 // empty: the bundled demo site
@@ -66,9 +79,15 @@ struct WorkstationOptions {
     int screens = 0;
     // false: review only (history, qualification, layouts) — no engine, no live video.
     bool runEngine = true;
+    // Count samples: interval of the aggregation, and of the batches written to the store.
+    int countIntervalMs = 10'000;
+    // The retention purge runs at start, then this often.
+    std::chrono::milliseconds retentionInterval = std::chrono::hours(24);
 };
 
-class Workstation : public QObject, public widgets::AlertHistorySource {
+class Workstation : public QObject,
+                    public widgets::AlertHistorySource,
+                    public widgets::AlertMediaProvider {
     Q_OBJECT
 
 public:
@@ -94,6 +113,8 @@ public:
     QList<widgets::OperatorWindow*> windows() const;
     widgets::AlertListModel* alertModel() const { return m_alertModel.get(); }
     AlertMediaCache* media() const { return m_media.get(); }
+    CountSampler* countSampler() const { return m_sampler.get(); }
+    RecordsWriter* records() const { return m_records.get(); }
     const core::Site& site() const { return m_site; }
     const core::Principal& user() const { return m_user; }
     inference::Engine* engine() const { return m_engine.get(); }
@@ -106,6 +127,21 @@ public:
 
     // AlertHistorySource, restricted to the cameras the user may see.
     core::Result<std::vector<core::Alert>> searchAlerts(const core::AlertFilter& filter) override;
+
+    // AlertMediaProvider of the alert panes, for the cameras whose snapshots (clips: replay)
+    // the user may see: the session's capture, else the stored snapshot (its first opening in
+    // a session is audited as "snapshot_viewed").
+    QImage snapshot(const QString& uid) override;
+    QList<widgets::AlertClipFrame> clip(const QString& uid) override;
+
+    // The retention durations in force, and saving new ones (<state dir>/retention.json).
+    const core::RetentionPolicy& retentionPolicy() const { return m_retention; }
+    core::Status saveRetention(const core::RetentionPolicy& policy);
+    // Queues the retention purge now (it also runs at start and on its timer).
+    void runRetention();
+    // Hands the finished count intervals to the records writer and waits until everything it
+    // was given is written (tests).
+    core::Status flushRecords(std::chrono::milliseconds timeout);
 
     // What a window does on a qualification, a take and a screen request (public for tests).
     void qualify(const QString& uid, core::Qualification qualification, const QString& comment);
@@ -134,6 +170,13 @@ private:
     void closeScreens();
     void audit(const std::string& action, const std::string& target,
                const std::string& detailsJson);
+    core::Status loadRetention();
+    void flushCounts();
+    void storeSnapshot(const QString& uid);
+    void loadHistoryThumbnails(const std::vector<core::Alert>& alerts);
+    std::string cameraOf(const QString& uid) const;
+    bool mayView(core::Permission permission, const std::string& cameraId, const QString& uid);
+    core::Result<core::CountStore*> countReader();
     std::int64_t nowMs() const;
 
     WorkstationOptions m_options;
@@ -142,19 +185,30 @@ private:
     core::Principal m_user;
     std::unique_ptr<core::AuditLog> m_audit;
     std::unique_ptr<core::AccountStore> m_accounts;
-    std::unique_ptr<core::AlertStore> m_readStore;  // GUI thread: history, start-up list
+    std::unique_ptr<core::AlertStore> m_readStore;          // GUI thread: history, start-up list
+    std::unique_ptr<core::SnapshotStore> m_snapshotReader;  // GUI thread, on m_readStore's
     std::unique_ptr<widgets::AlertListModel> m_alertModel;
     std::vector<std::unique_ptr<widgets::OperatorWindow>> m_windows;
     std::unique_ptr<AlertMediaCache> m_media;
     std::unique_ptr<EngineBridge> m_bridge;
     std::unique_ptr<core::StoreWriter> m_storeWriter;
     std::unique_ptr<core::AlertFanOut> m_alertSinks;
+    std::unique_ptr<CountSampler> m_sampler;
+    std::unique_ptr<FrameFanOut> m_frameSinks;
+    std::unique_ptr<RecordsWriter> m_records;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<widgets::WallLayoutStore> m_layouts;
     std::string m_databasePath;
     std::string m_keyLocation;
+    std::string m_stateDir;
+    std::string m_snapshotDir;
+    core::RetentionPolicy m_retention;
+    std::string m_retentionError;      // the retention file is invalid: no purge until fixed
+    QSet<QString> m_snapshotsAudited;  // stored pictures opened, refusals: audited once a session
     std::unique_ptr<inference::Engine> m_engine;
     QTimer m_healthTimer;
+    QTimer m_countTimer;
+    QTimer m_retentionTimer;
     bool m_opened = false;
     std::unique_ptr<core::CountStore> m_counts;  // GUI thread: statistics
     QHash<int, QPointer<QWidget>> m_screens;     // open screens by widgets::Screen
