@@ -57,6 +57,10 @@ struct AnalysisInput {
     const core::GroundModel* ground = nullptr;                 // null: no scale known yet
     FrameModels* models = nullptr;                             // null: no model results
     const std::vector<core::Polygon>* masks = nullptr;         // exclusion areas
+    // This picture's detections of the tracked classes, weak ones included (a small bag the
+    // detector sees at 0.15 never becomes a track), with the detector's class names.
+    const std::vector<core::Detection>* detections = nullptr;
+    const std::vector<std::string>* classNames = nullptr;
     // Picture height / width, for the depth-scale fallbacks when `frame` is empty.
     double pictureAspect = core::kDefaultPictureAspect;
 

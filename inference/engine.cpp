@@ -692,8 +692,16 @@ void Engine::Impl::analyse(CameraRuntime& cam, const core::ImageFrame& frame,
             text += fmt::format(" #{} {} {:.2f} [{:.3f} {:.3f} {:.3f} {:.3f}]", t.id, t.label,
                                 t.score, t.box.x0, t.box.y0, t.box.x1, t.box.y1);
         }
-        log->trace("[{}] t={:.3f} s, {} detections, tracks:{}", cam.camera->id,
-                   double(frame.ptsUs) / 1e6, detections.size(), text);
+        std::string found;
+        for (const auto& d : detections) {
+            found += fmt::format(" {} {:.2f} [{:.3f} {:.3f} {:.3f} {:.3f}]",
+                                 d.classId >= 0 && std::size_t(d.classId) < names.size()
+                                     ? names[std::size_t(d.classId)]
+                                     : std::to_string(d.classId),
+                                 d.score, d.box.x0, d.box.y0, d.box.x1, d.box.y1);
+        }
+        log->trace("[{}] t={:.3f} s, {} detections:{}; tracks:{}", cam.camera->id,
+                   double(frame.ptsUs) / 1e6, detections.size(), found, text);
     }
     CameraModels models(*this, cam, frame);
     AnalysisInput input;
@@ -702,6 +710,8 @@ void Engine::Impl::analyse(CameraRuntime& cam, const core::ImageFrame& frame,
     input.frame = &frame;
     input.ground = groundFor(cam, frame, tracks);
     input.models = &models;
+    input.detections = &detections;
+    input.classNames = &names;
     std::vector<std::pair<const core::Rule*, core::RuleObservation>> observations;
     observations.reserve(cam.analysers.size());
     core::FrameAnalysis overlay;

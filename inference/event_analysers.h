@@ -11,6 +11,7 @@
 //
 // Thread: the camera's analysis strand (see analyser.h).
 
+#include <array>
 #include <deque>
 #include <map>
 #include <optional>
@@ -171,9 +172,16 @@ private:
 class AbandonedObjectAnalyser final : public Analyser {
 public:
     static constexpr double kBackgroundTimeConstantS = 120.0;
-    static constexpr double kMinForegroundFraction = 0.3;
+    static constexpr double kMinForegroundFraction = 0.15;
     static constexpr double kMaxPatchChange = 28.0;  // mean grey levels
     static constexpr double kMaxUndetectedS = 120.0;
+    // Weak detections (a small bag the detector sees at 0.1–0.3, under another bag class
+    // from one picture to the next, never a track) start a candidate when they come back at
+    // one place in kWeakHits of the last kWeakWindow pictures — only with the picture's
+    // static-foreground check, which then decides with the owner rule as for tracks.
+    static constexpr float kWeakScore = 0.1F;
+    static constexpr int kWeakWindow = 5;
+    static constexpr int kWeakHits = 3;
 
     AbandonedObjectAnalyser(core::AbandonedObjectParams params, std::vector<core::Polygon> zones,
                             std::vector<std::string> zoneIds);
@@ -193,9 +201,14 @@ private:
         core::PointF ownerLastPoint;
         core::BoxF ownerLastBox;
         std::int64_t ownerLastSeenUs = 0;
-        GreyImage patch;  // the bag's picture when it came to rest
+        GreyImage patch;        // the bag's picture when it came to rest
+        bool reported = false;  // found abandoned once: strangers no longer attend it
+        std::int64_t lastAttendedUs = INT64_MIN;
     };
     bool staticForeground(Candidate& c, const AnalysisInput& input) const;
+    // Appends to `seen` the weak detections worth following (ids: a candidate's, or new
+    // negative ones, never a tracker's).
+    void weakSightings(const AnalysisInput& input, std::vector<core::TrackedObject>& seen);
 
     core::AbandonedObjectParams m_params;
     std::vector<core::Polygon> m_zones;
@@ -203,6 +216,8 @@ private:
     std::vector<Candidate> m_candidates;
     std::unique_ptr<LongTermBackground> m_background;
     std::int64_t m_lastBackgroundUs = -1;
+    std::deque<std::vector<core::BoxF>> m_weakHistory;  // bag boxes of the last pictures
+    core::TrackId m_nextWeakId = -1;
 };
 
 // --- person on the ground ---------------------------------------------------------------
@@ -210,8 +225,17 @@ private:
 // A person lying (pose: torso far from vertical, when the pose model is installed and its
 // points are confident; box: wider than tall) for minDurationS, after a fall: the same track,
 // or an upright person at the same place, was upright within kFallWindowS before lying.
+// Small detectors often lose a person the moment they are on the floor: a tracked person
+// whose box collapsed (its top came down by kCollapseFraction of its upright height, its
+// feet did not rise) and who then vanished leaves a "went down" spot on the floor around it,
+// watched (so is the spot of a person lost while lying after a fall) with the pose model — a
+// confident lying pose keeps it, an upright one with a torso score of kSureUprightScore ends it —
+// and, where the pose is unsure (a body seen from the feet, half out of the picture), with the
+// scene's background: a body-sized patch of the floor that differs from it keeps it. Somebody
+// tracked there (got up), or no sign of the body for kGraceS, ends it.
 class PersonOnGroundAnalyser final : public Analyser {
 public:
+    static constexpr double kCollapseFraction = 0.15;
     static constexpr double kFallWindowS = 3.0;
     static constexpr double kLyingAspect = 1.0;      // box width / height (pixels), no pose
     static constexpr double kUprightAspect = 0.75;   // taller than this is upright
@@ -220,8 +244,13 @@ public:
     static constexpr double kLyingTorsoDeg = 55.0;  // torso angle from vertical
     static constexpr double kGraceS = 1.0;          // upright moments that do not end a lie
 
+    static constexpr double kFloorBackgroundS = 60.0;
+    static constexpr double kBodyForegroundFraction = 0.5;
+    static constexpr double kSureUprightScore = 0.5;  // torso score to end a spot as upright
+
     PersonOnGroundAnalyser(core::PersonOnGroundParams params, std::vector<core::Polygon> zones,
                            std::vector<std::string> zoneIds);
+    ~PersonOnGroundAnalyser() override;
     core::RuleObservation update(const AnalysisInput& input) override;
 
     enum class Posture { Unknown, Upright, Lying };
@@ -238,7 +267,24 @@ private:
         bool fell = false;
         double confidence = 0.0;
         std::int64_t lastSeenUs = 0;
+        std::deque<std::pair<std::int64_t, core::BoxF>> recent;  // its boxes, kFallWindowS
+        bool vanishChecked = false;
     };
+    // Where a person went down and the detector lost them.
+    struct DownSpot {
+        core::TrackId trackId = 0;
+        core::BoxF lastBox;  // the person's last box, mid-fall
+        core::BoxF floor;    // where they can lie: searched with the pose model
+        std::int64_t sinceUs = 0;
+        std::int64_t lastLyingUs = 0;
+        double confidence = 0.0;
+        double bodyHeight = 0.0;  // the upright person's box height (normalised)
+    };
+    // The largest fraction of a lying-body-sized box inside the spot that differs from the
+    // background (0 without a background).
+    double bodyOnFloor(const DownSpot& d, double pictureAspect) const;
+    static std::optional<DownSpot> wentDown(core::TrackId id, const TrackState& st,
+                                            double pictureAspect);
     struct Upright {
         std::int64_t ptsUs;
         core::BoxF box;
@@ -248,27 +294,49 @@ private:
     std::vector<std::string> m_zoneIds;
     std::map<core::TrackId, TrackState> m_tracks;
     std::deque<Upright> m_recentUpright;
+    std::vector<DownSpot> m_down;
+    std::unique_ptr<LongTermBackground> m_background;
+    std::int64_t m_lastBackgroundUs = -1;
 };
 
 // --- fire -------------------------------------------------------------------------------
 
 // Flames starting. With a fire model (a detector whose classes include "fire" or "smoke"),
 // its tracks held for holdS. Without one, from the pixels, over a sliding window of the last
-// kWindow pictures: regions of flame colour (red-yellow hue, saturated — pale reflections
-// fail here — and bright) present in most pictures, at least minAreaFraction of the
-// picture, that
-//   flicker: their brightness changes from picture to picture (a steady lamp does not);
+// kWindow pictures (nothing is judged before the window is full: a camera that just
+// started or came back): regions of new flame colour — not part of the scene, which learns
+// what is flame-coloured with a time constant of kSceneTimeConstantS (wooden floors, brown
+// tiles, red paint, also when passers-by hide and uncover them), except where a fire
+// qualifies — (red-yellow hue, saturated — pale reflections
+// fail here — and bright) present in most of the last kPresenceWindow pictures, at least
+// minAreaFraction of the picture, that
+//   are not worn: less than half of the region inside a tracked person's box (an orange
+//     coat walking by flickers and "grows" like a flame);
+//   give light: the bright part of the region at least 1.45 − 0.3 × sensitivity times the
+//     median brightness around it (brown floor tiles, wooden tables and warm-toned crowds
+//     are flame-coloured but no brighter than their surroundings);
+//   are yellow enough: their median hue is at least kMinFlameHueDeg (flames run orange to
+//     yellow-white; red paint — an extinguisher, a pump, a sign — sits below);
+//   flicker: their brightness changes from picture to picture (a steady lamp does not, and
+//     the edges of a red object on a shaking camera flicker less than flames);
 //   are not periodic: a blinking sign's brightness repeats at a fixed period
 //     (autocorrelation of the detrended series back above kPeriodicAutocorr after a dip);
-//   grow: their area rose by kMinGrowth since they were first seen, or within the window;
+//   grow: their area rose by kMinGrowth within the window (a region that was not there at
+//     the start of the window grew from nothing), or part of them grew within the last
+//     kGrowthMemoryS (a fire that has stopped spreading is still a fire);
 // continuously for holdS.
 class FireAnalyser final : public Analyser {
 public:
     static constexpr int kWindow = 24;
+    static constexpr int kPresenceWindow = 10;
     static constexpr int kFlameWidth = 160;
-    static constexpr double kPresence = 0.5;  // of the window's pictures flame-coloured
+    static constexpr double kPresence = 0.5;  // of the last kPresenceWindow pictures
     static constexpr double kPeriodicAutocorr = 0.6;
     static constexpr double kMinGrowth = 1.15;
+    static constexpr double kGrowthMemoryS = 10.0;
+    static constexpr double kMinFlameHueDeg = 12.0;
+    static constexpr double kSceneTimeConstantS = 60.0;
+    static constexpr float kEstablishedLevel = 0.3F;  // of the pictures: part of the scene
 
     FireAnalyser(core::FireParams params, std::vector<core::Polygon> zones,
                  std::vector<std::string> zoneIds);
@@ -276,16 +344,21 @@ public:
 
     struct RegionMeasure {
         core::BoxF box;
-        double areaFraction = 0.0;  // of the picture
-        double flicker = 0.0;       // mean |Δ brightness| / 255 per picture
-        double periodicity = 0.0;   // best autocorrelation after its first dip
-        double growth = 0.0;
+        double areaFraction = 0.0;   // of the picture
+        double hueDeg = 0.0;         // median hue of its flame-coloured cells
+        double contrast = 0.0;       // its bright part against its surroundings
+        double flicker = 0.0;        // mean |Δ brightness| / 255 per picture
+        double periodicity = 0.0;    // best autocorrelation after its first dip
+        double growth = 0.0;         // area, last quarter of the window / first quarter
+        bool grewRecently = false;   // part of it grew within kGrowthMemoryS
+        std::array<int, 4> cells{};  // x0, y0, x1, y1 in analysis cells (x1, y1 exclusive)
     };
     // The last picture's measured regions (for tests and the alert detail).
     const std::vector<RegionMeasure>& regions() const { return m_regions; }
 
 private:
     core::RuleObservation fromModel(const AnalysisInput& input);
+    void learnScene(const std::vector<std::uint8_t>& mask, std::int64_t ptsUs);
 
     core::FireParams m_params;
     std::vector<core::Polygon> m_zones;
@@ -294,11 +367,15 @@ private:
     int m_height = 0;
     std::deque<std::vector<std::uint8_t>> m_masks;   // flame colour per picture
     std::deque<std::vector<std::uint8_t>> m_values;  // brightness per picture
+    std::vector<std::uint8_t> m_hue;                 // the last picture's flame hue
     std::vector<std::uint8_t> m_allowed;             // in a zone, outside the masks
+    std::vector<std::int64_t> m_grewUs;              // per cell: last time its region grew
+    std::vector<float> m_established;                // per cell: how often flame-coloured
+    std::vector<std::uint8_t> m_establishedNow;      // part of the scene (widened)
+    std::vector<std::uint8_t> m_frozen;              // in a fire: not learnt
+    std::int64_t m_lastSceneUs = 0;
     std::optional<std::int64_t> m_qualifiedSinceUs;
     std::int64_t m_lastQualifiedUs = 0;
-    std::optional<double> m_firstAreaFraction;
-    std::int64_t m_lastCandidateUs = 0;
     std::vector<RegionMeasure> m_regions;
 };
 

@@ -142,6 +142,7 @@ Result<FlameMaps> flameColourMask(const core::ImageFrame& frame, int maxWidth,
         out.height = small.rows;
         out.mask.assign(std::size_t(small.total()), 0);
         out.value.assign(std::size_t(small.total()), 0);
+        out.hue.assign(std::size_t(small.total()), 0);
         std::size_t i = 0;
         for (int y = 0; y < small.rows; ++y) {
             const auto* row = small.ptr<cv::Vec3b>(y);
@@ -166,6 +167,8 @@ Result<FlameMaps> flameColourMask(const core::ImageFrame& frame, int maxWidth,
                     continue;
                 }
                 out.mask[i] = 1;
+                // R is the largest here: hue = 60° × (G − B) / (max − min).
+                out.hue[i] = std::uint8_t(maxC > minC ? 60 * (g - b) / (maxC - minC) : 0);
             }
         }
         return out;

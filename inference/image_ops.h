@@ -71,6 +71,7 @@ struct FlameMaps {
     int height = 0;
     std::vector<std::uint8_t> mask;
     std::vector<std::uint8_t> value;
+    std::vector<std::uint8_t> hue;  // HSV hue in degrees (0 red … 60 yellow) where mask is set
 };
 
 core::Result<FlameMaps> flameColourMask(const core::ImageFrame& frame, int maxWidth,

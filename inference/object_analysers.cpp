@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "core/log.h"
 #include "inference/event_analysers.h"
 #include "inference/zone_analysers.h"
 
@@ -64,7 +65,13 @@ bool AbandonedObjectAnalyser::staticForeground(Candidate& c, const AnalysisInput
         input.frame->empty()) {
         return true;  // nothing to check against: the detections alone decide
     }
-    if (m_background->differingFraction(c.box) < kMinForegroundFraction) {
+    const double differing = m_background->differingFraction(c.box);
+    if (differing < kMinForegroundFraction) {
+        core::logger("analysis")
+            ->trace(
+                "abandoned object: candidate {} [{:.3f} {:.3f} {:.3f} {:.3f}] differs from the "
+                "background on {:.2f} of its box",
+                c.trackId, c.box.x0, c.box.y0, c.box.x1, c.box.y1, differing);
         return false;  // part of the scene for minutes (furniture), or gone
     }
     auto patch = greyRegion(*input.frame, c.box, kPatchSize, kPatchSize);
@@ -80,12 +87,92 @@ bool AbandonedObjectAnalyser::staticForeground(Candidate& c, const AnalysisInput
         change += std::abs(int(patch->pixels[i]) - int(c.patch.pixels[i]));
     }
     change /= double(patch->pixels.size());
+    if (change > kMaxPatchChange) {
+        core::logger("analysis")
+            ->trace(
+                "abandoned object: candidate {} changed by {:.1f} grey levels since it came "
+                "to rest",
+                c.trackId, change);
+    }
     return change <= kMaxPatchChange;
 #else
     (void)c;
     (void)input;
     return true;
 #endif
+}
+
+void AbandonedObjectAnalyser::weakSightings(const AnalysisInput& input,
+                                            std::vector<core::TrackedObject>& seen) {
+    const bool usable = input.detections != nullptr && input.classNames != nullptr &&
+                        m_background != nullptr && m_params.requireStaticForeground &&
+                        input.frame != nullptr && !input.frame->empty();
+    if (!usable) {
+        m_weakHistory.clear();
+        return;
+    }
+    // This picture's bag-class boxes, one per place (the best score where classes overlap).
+    std::vector<core::Detection> bags;
+    for (const auto& d : *input.detections) {
+        if (d.classId < 0 || std::size_t(d.classId) >= input.classNames->size() ||
+            d.score < kWeakScore ||
+            !classAllowed(m_params.classes, (*input.classNames)[std::size_t(d.classId)])) {
+            continue;
+        }
+        auto same = std::find_if(bags.begin(), bags.end(), [&](const core::Detection& b) {
+            return core::iou(b.box, d.box) >= 0.5;
+        });
+        if (same == bags.end()) {
+            bags.push_back(d);
+        } else if (d.score > same->score) {
+            *same = d;
+        }
+    }
+    const std::size_t tracked = seen.size();
+    for (const auto& d : bags) {
+        const bool isTrack =
+            std::any_of(seen.begin(), seen.begin() + std::ptrdiff_t(tracked),
+                        [&](const auto& t) { return core::iou(t.box, d.box) >= 0.3; });
+        if (isTrack) {
+            continue;
+        }
+        core::TrackedObject o;
+        o.box = d.box;
+        o.classId = d.classId;
+        o.label = (*input.classNames)[std::size_t(d.classId)];
+        o.score = d.score;
+        o.state = core::TrackState::Confirmed;
+        o.firstSeenUs = input.ptsUs;
+        o.lastSeenUs = input.ptsUs;
+        // A candidate there already: the same object.
+        const auto c =
+            std::find_if(m_candidates.begin(), m_candidates.end(),
+                         [&](const auto& cand) { return core::iou(cand.box, d.box) >= 0.3; });
+        if (c != m_candidates.end()) {
+            o.id = c->trackId;
+            seen.push_back(std::move(o));
+            continue;
+        }
+        int hits = 1;
+        for (const auto& picture : m_weakHistory) {
+            hits += std::any_of(picture.begin(), picture.end(),
+                                [&](const core::BoxF& b) { return core::iou(b, d.box) >= 0.4; })
+                        ? 1
+                        : 0;
+        }
+        if (hits >= kWeakHits) {
+            o.id = m_nextWeakId--;
+            seen.push_back(std::move(o));
+        }
+    }
+    std::vector<core::BoxF> boxes;
+    for (const auto& d : bags) {
+        boxes.push_back(d.box);
+    }
+    m_weakHistory.push_back(std::move(boxes));
+    while (int(m_weakHistory.size()) > kWeakWindow) {
+        m_weakHistory.pop_front();
+    }
 }
 
 RuleObservation AbandonedObjectAnalyser::update(const AnalysisInput& input) {
@@ -99,11 +186,22 @@ RuleObservation AbandonedObjectAnalyser::update(const AnalysisInput& input) {
             people.push_back(&t);
         }
     }
-    // Bags seen now, matched to the candidates (same track, else the same place).
-    std::vector<bool> matched(m_candidates.size(), false);
+    // Bags seen now: tracks, and weak detections that keep coming back at one place.
+    std::vector<core::TrackedObject> seen;
     for (const auto& t : *input.tracks) {
-        if (!classAllowed(m_params.classes, t.label) || t.score < m_params.minScore ||
-            t.lastSeenUs != input.ptsUs || t.box.area() < m_params.minSizeFraction) {
+        if (classAllowed(m_params.classes, t.label) && t.score >= m_params.minScore) {
+            seen.push_back(t);
+        }
+    }
+    const std::size_t tracked = seen.size();
+    weakSightings(input, seen);
+    // Matched to the candidates (same track, else the same place).
+    std::vector<bool> matched(m_candidates.size(), false);
+    for (std::size_t k = 0; k < seen.size(); ++k) {
+        const auto& t = seen[k];
+        if (!classAllowed(m_params.classes, t.label) ||
+            (k < tracked && t.score < m_params.minScore) || t.lastSeenUs != input.ptsUs ||
+            t.box.area() < m_params.minSizeFraction) {
             continue;
         }
         if (zoneIndexOf(m_zones, t.box.bottomCentre()) < 0) {
@@ -154,6 +252,12 @@ RuleObservation AbandonedObjectAnalyser::update(const AnalysisInput& input) {
                     c.ownerLastSeenUs = input.ptsUs;
                 }
             }
+            core::logger("analysis")
+                ->debug(
+                    "abandoned object: candidate {} {} {:.2f} at [{:.3f} {:.3f} {:.3f} {:.3f}], "
+                    "owner {}",
+                    c.trackId, c.label, c.score, c.box.x0, c.box.y0, c.box.x1, c.box.y1,
+                    c.ownerId ? std::to_string(*c.ownerId) : std::string("unknown"));
             m_candidates.push_back(std::move(c));
             matched.push_back(true);
             continue;
@@ -230,6 +334,8 @@ RuleObservation AbandonedObjectAnalyser::update(const AnalysisInput& input) {
         }
         ++i;
         if (!foreground) {
+            core::logger("analysis")
+                ->trace("abandoned object: candidate {} not static foreground", c.trackId);
             c.staticSinceUs = input.ptsUs;  // no static object there for the picture
             continue;
         }
@@ -247,9 +353,15 @@ RuleObservation AbandonedObjectAnalyser::update(const AnalysisInput& input) {
             ownerDistance = d;
             attended = d <= m_params.ownerDistanceM;
         }
+        // Strangers do not count while the owner is tracked. The owner's track lost (an
+        // occlusion, an identity switch beside the bag), somebody within R is taken for the
+        // owner — until the object has been reported abandoned: then only its owner ends it.
+        const bool ownerTracked =
+            c.ownerId && std::any_of(people.begin(), people.end(),
+                                     [&](const auto* p) { return p->id == *c.ownerId; });
         for (const auto* p : people) {
             const bool isOwner = c.ownerId && p->id == *c.ownerId;
-            if (c.ownerId && !isOwner) {
+            if (c.ownerId && !isOwner && (ownerTracked || c.reported)) {
                 continue;
             }
             const LocalMetric pm(input, *p);
@@ -260,11 +372,29 @@ RuleObservation AbandonedObjectAnalyser::update(const AnalysisInput& input) {
             }
             if (d <= m_params.ownerDistanceM) {
                 attended = true;
+                if (!isOwner && c.ownerId) {
+                    c.ownerId = p->id;  // the owner again, under another track
+                    c.ownerLastPoint = p->box.bottomCentre();
+                    c.ownerLastBox = p->box;
+                    c.ownerLastSeenUs = input.ptsUs;
+                    ownerDistance = d;
+                }
             }
         }
+        // Attended a moment ago: a missed detection of whoever stands by does not abandon it.
+        if (attended) {
+            c.lastAttendedUs = input.ptsUs;
+        } else if (c.lastAttendedUs != INT64_MIN &&
+                   double(input.ptsUs - c.lastAttendedUs) / 1e6 <= kOwnerReacquireS) {
+            attended = true;
+        }
+        core::logger("analysis")
+            ->trace("abandoned object: candidate {} static {:.1f} s, owner at {:.1f} m{}",
+                    c.trackId, staticS, ownerDistance, attended ? " (attended)" : "");
         if (attended) {
             continue;
         }
+        c.reported = true;
         obs.active = true;
         obs.score = std::max(obs.score, double(c.score));
         obs.boxes.push_back(c.box);
@@ -297,7 +427,39 @@ RuleObservation AbandonedObjectAnalyser::update(const AnalysisInput& input) {
 PersonOnGroundAnalyser::PersonOnGroundAnalyser(core::PersonOnGroundParams params,
                                                std::vector<core::Polygon> zones,
                                                std::vector<std::string> zoneIds)
-    : m_params(params), m_zones(std::move(zones)), m_zoneIds(std::move(zoneIds)) {}
+    : m_params(params), m_zones(std::move(zones)), m_zoneIds(std::move(zoneIds)) {
+#ifdef VIGIE_HAVE_OPENCV
+    m_background = std::make_unique<LongTermBackground>(kFloorBackgroundS);
+#endif
+}
+
+PersonOnGroundAnalyser::~PersonOnGroundAnalyser() = default;
+
+double PersonOnGroundAnalyser::bodyOnFloor(const DownSpot& d, double pictureAspect) const {
+#ifndef VIGIE_HAVE_OPENCV
+    (void)d;
+    (void)pictureAspect;
+    return 0.0;  // no background model without OpenCV: the pose alone decides
+#else
+    if (m_background == nullptr || !m_background->ready() || pictureAspect <= 0) {
+        return 0.0;
+    }
+    // A body lying across the picture: as long as the person was tall, a third as thick;
+    // searched over the spot in steps of a quarter of its size.
+    const double w = std::min(d.floor.width(), 0.8 * d.bodyHeight * pictureAspect);
+    const double h = std::min(d.floor.height(), 0.35 * d.bodyHeight);
+    if (w <= 0 || h <= 0) {
+        return 0.0;
+    }
+    double best = 0.0;
+    for (double y = d.floor.y0; y + h <= d.floor.y1 + 1e-9; y += h / 4) {
+        for (double x = d.floor.x0; x + w <= d.floor.x1 + 1e-9; x += w / 4) {
+            best = std::max(best, m_background->differingFraction({x, y, x + w, y + h}));
+        }
+    }
+    return best;
+#endif
+}
 
 PersonOnGroundAnalyser::Posture PersonOnGroundAnalyser::posture(const core::BoxF& box,
                                                                 double pictureAspect,
@@ -345,6 +507,58 @@ PersonOnGroundAnalyser::Posture PersonOnGroundAnalyser::posture(const core::BoxF
     return Posture::Unknown;
 }
 
+namespace {
+
+// A confident pose whose torso lies far from vertical; its confidence is the torso's score.
+bool lyingPose(const Pose& pose, double pictureAspect, double minConfidence, double* confidence) {
+    const auto& k = pose.keypoints;
+    const double torsoScore = (k[kLeftShoulder].score + k[kRightShoulder].score +
+                               k[kLeftHip].score + k[kRightHip].score) /
+                              4.0;
+    *confidence = torsoScore;
+    if (torsoScore < minConfidence) {
+        return false;
+    }
+    const PointF shoulders = (k[kLeftShoulder].point + k[kRightShoulder].point) * 0.5;
+    const PointF hips = (k[kLeftHip].point + k[kRightHip].point) * 0.5;
+    const double dx = shoulders.x - hips.x;
+    const double dy = (shoulders.y - hips.y) * pictureAspect;
+    return std::atan2(std::abs(dx), std::abs(dy)) * 180.0 / std::numbers::pi >=
+           PersonOnGroundAnalyser::kLyingTorsoDeg;
+}
+
+}  // namespace
+
+std::optional<PersonOnGroundAnalyser::DownSpot> PersonOnGroundAnalyser::wentDown(
+    core::TrackId id, const TrackState& st, double pictureAspect) {
+    if (st.recent.size() < 2) {
+        return std::nullopt;
+    }
+    // The tallest box of the last seconds stands for the person upright.
+    const auto tallest = std::max_element(
+        st.recent.begin(), st.recent.end(),
+        [](const auto& a, const auto& b) { return a.second.height() < b.second.height(); });
+    const core::BoxF& up = tallest->second;
+    const core::BoxF& last = st.recent.back().second;
+    const double h = up.height();
+    if (tallest == std::prev(st.recent.end()) || h <= 0 ||
+        last.y0 - up.y0 < kCollapseFraction * h || last.y1 < up.y1 - 0.1 * h) {
+        return std::nullopt;  // not lower than upright, or walked away (feet went up)
+    }
+    // The floor around the feet, as long as the person is tall, either way.
+    const double halfW = std::max(last.width(), 0.6 * h * pictureAspect);
+    const double cx = last.centre().x;
+    DownSpot d;
+    d.trackId = id;
+    d.lastBox = last;
+    d.floor = {std::max(0.0, cx - halfW), std::max(0.0, up.y1 - 0.8 * h), std::min(1.0, cx + halfW),
+               std::min(1.0, up.y1 + 0.5 * h)};
+    d.sinceUs = st.recent.back().first;
+    d.lastLyingUs = d.sinceUs;
+    d.bodyHeight = h;
+    return d;
+}
+
 RuleObservation PersonOnGroundAnalyser::update(const AnalysisInput& input) {
     RuleObservation obs;
     const double aspect = input.aspect();
@@ -360,9 +574,59 @@ RuleObservation PersonOnGroundAnalyser::update(const AnalysisInput& input) {
         }
     }
     // Pose only where the box leaves a doubt (not plainly tall and narrow).
+    // People who vanished right after their box collapsed: a spot to watch.
+    for (auto& [id, st] : m_tracks) {
+        const bool seen = std::any_of(people.begin(), people.end(),
+                                      [id = id](const auto* p) { return p->id == id; });
+        if (seen) {
+            st.vanishChecked = false;
+            continue;
+        }
+        if (st.vanishChecked) {
+            continue;
+        }
+        st.vanishChecked = true;
+        auto spot = wentDown(id, st, aspect);
+        if (!spot && st.lyingSinceUs && st.fell && !st.recent.empty() && aspect > 0) {
+            // Lost while lying after a fall: the spot is where it lay.
+            const core::BoxF& last = st.recent.back().second;
+            DownSpot d;
+            d.trackId = id;
+            d.lastBox = last;
+            d.floor = {std::max(0.0, last.x0 - 0.25 * last.width()),
+                       std::max(0.0, last.y0 - 0.25 * last.height()),
+                       std::min(1.0, last.x1 + 0.25 * last.width()),
+                       std::min(1.0, last.y1 + 0.25 * last.height())};
+            d.sinceUs = *st.lyingSinceUs;
+            d.lastLyingUs = st.lastLyingUs;
+            d.confidence = st.confidence;
+            d.bodyHeight = last.width() / aspect;  // its length, in picture heights
+            spot = d;
+        }
+        if (spot) {
+            core::logger("analysis")
+                ->debug(
+                    "person on the ground: track #{} lost after its box collapsed, watching "
+                    "the floor [{:.3f} {:.3f} {:.3f} {:.3f}]",
+                    id, spot->floor.x0, spot->floor.y0, spot->floor.x1, spot->floor.y1);
+            m_down.push_back(*spot);
+        }
+    }
+    // Somebody tracked at a spot: got up, or found again by the detector (then the track
+    // itself is judged).
+    std::erase_if(m_down, [&](const DownSpot& d) {
+        return std::any_of(people.begin(), people.end(), [&](const auto* p) {
+            return coveredFraction(p->box, d.floor) >= 0.5 || p->id == d.trackId;
+        });
+    });
+    const bool posesAvailable = input.models != nullptr && input.models->hasPose() &&
+                                input.frame != nullptr && !input.frame->empty();
+    if (!posesAvailable) {
+        m_down.clear();  // nothing to look with
+    }
     std::vector<std::optional<Pose>> poses(people.size());
-    if (input.models != nullptr && input.models->hasPose() && input.frame != nullptr &&
-        !input.frame->empty()) {
+    std::vector<std::optional<Pose>> floorPoses(m_down.size());
+    if (posesAvailable) {
         std::vector<core::BoxF> boxes;
         std::vector<std::size_t> owners;
         for (std::size_t i = 0; i < people.size(); ++i) {
@@ -371,13 +635,33 @@ RuleObservation PersonOnGroundAnalyser::update(const AnalysisInput& input) {
                 owners.push_back(i);
             }
         }
+        const std::size_t firstFloor = boxes.size();
+        for (const auto& d : m_down) {
+            boxes.push_back(d.floor);
+        }
         if (!boxes.empty()) {
             auto found = input.models->poses(boxes);
             for (std::size_t k = 0; k < owners.size() && k < found.size(); ++k) {
                 poses[owners[k]] = std::move(found[k]);
             }
+            for (std::size_t k = 0; k < m_down.size() && firstFloor + k < found.size(); ++k) {
+                floorPoses[k] = std::move(found[firstFloor + k]);
+            }
         }
     }
+#ifdef VIGIE_HAVE_OPENCV
+    // The floor's background learns everywhere but under the spots being watched.
+    if (m_background != nullptr && input.frame != nullptr && !input.frame->empty()) {
+        std::vector<core::BoxF> frozen;
+        for (const auto& d : m_down) {
+            frozen.push_back(d.floor);
+        }
+        const double dtS =
+            m_lastBackgroundUs < 0 ? 0.0 : double(input.ptsUs - m_lastBackgroundUs) / 1e6;
+        m_lastBackgroundUs = input.ptsUs;
+        (void)m_background->update(*input.frame, dtS, frozen);
+    }
+#endif
     std::vector<Upright> uprightNow;
     nlohmann::json detail;
     double longestS = 0.0;
@@ -388,6 +672,10 @@ RuleObservation PersonOnGroundAnalyser::update(const AnalysisInput& input) {
             t.box, aspect, poses[i] ? &*poses[i] : nullptr, m_params.minConfidence, &confidence);
         TrackState& st = m_tracks[t.id];
         st.lastSeenUs = input.ptsUs;
+        st.recent.emplace_back(input.ptsUs, t.box);
+        while (input.ptsUs - st.recent.front().first > windowUs) {
+            st.recent.pop_front();
+        }
         if (now == Posture::Upright) {
             st.lastUprightUs = input.ptsUs;
             uprightNow.push_back({input.ptsUs, t.box});
@@ -446,6 +734,61 @@ RuleObservation PersonOnGroundAnalyser::update(const AnalysisInput& input) {
                 {"down_s", downS},          {"min_duration_s", m_params.minDurationS},
                 {"fall_seen", st.fell},     {"pose_used", poses[i].has_value()},
                 {"confidence", confidence}, {"box_aspect", pixelAspect(t.box, aspect)}};
+        }
+    }
+    // The spots where somebody went down: lying there (pose), for long enough.
+    for (std::size_t k = 0; k < m_down.size();) {
+        DownSpot& d = m_down[k];
+        double confidence = 0.0;
+        const bool lying =
+            floorPoses[k] && lyingPose(*floorPoses[k], aspect, m_params.minConfidence, &confidence);
+        // Upright only when sure: a body lying along the line of sight also looks upright.
+        const bool upright =
+            !lying && confidence >= std::max(m_params.minConfidence, kSureUprightScore);
+        // The pose unsure: a body-sized patch of the floor unlike the scene.
+        const double body = lying || upright ? 0.0 : bodyOnFloor(d, aspect);
+        core::logger("analysis")
+            ->trace(
+                "person on the ground: spot of track #{} at t={:.3f} s: pose {}, torso "
+                "score {:.2f}, body-sized foreground {:.2f}",
+                d.trackId, double(input.ptsUs) / 1e6,
+                !floorPoses[k] ? "none" : (lying ? "lying" : (upright ? "upright" : "unsure")),
+                confidence, body);
+        if (upright) {
+            d.lastLyingUs = INT64_MIN / 2;  // sat or stood up where the detector lost them
+        } else if (lying) {
+            d.lastLyingUs = input.ptsUs;
+            d.confidence = confidence;
+        } else if (body >= kBodyForegroundFraction) {
+            d.lastLyingUs = input.ptsUs;
+            d.confidence = std::max(d.confidence, 0.5);
+        }
+        if (double(input.ptsUs - d.lastLyingUs) / 1e6 > kGraceS) {
+            floorPoses.erase(floorPoses.begin() + std::ptrdiff_t(k));
+            m_down.erase(m_down.begin() + std::ptrdiff_t(k));
+            continue;
+        }
+        ++k;
+        const double downS = double(input.ptsUs - d.sinceUs) / 1e6;
+        if (d.lastLyingUs != input.ptsUs || downS + 1e-9 < m_params.minDurationS) {
+            continue;
+        }
+        obs.active = true;
+        obs.score = std::max(obs.score, std::min(1.0, d.confidence));
+        obs.boxes.push_back(d.floor);
+        obs.trackIds.push_back(d.trackId);
+        if (obs.zoneId.empty()) {
+            obs.zoneId = zoneIdAt(m_zoneIds, zoneIndexOf(m_zones, d.lastBox.centre()));
+        }
+        obs.sinceUs = obs.sinceUs ? std::min(*obs.sinceUs, d.sinceUs) : d.sinceUs;
+        if (downS > longestS) {
+            longestS = downS;
+            detail = nlohmann::json{{"down_s", downS},
+                                    {"min_duration_s", m_params.minDurationS},
+                                    {"fall_seen", true},
+                                    {"pose_used", true},
+                                    {"confidence", d.confidence},
+                                    {"lost_by_detector", true}};
         }
     }
     for (auto& u : uprightNow) {

@@ -176,6 +176,15 @@ public:
         }
         filtered.tracks = &m_tracks;
         filtered.masks = &m_masks;
+        m_detections.clear();
+        if (input.detections != nullptr) {
+            for (const auto& d : *input.detections) {
+                if (!boxMasked(m_masks, d.box)) {
+                    m_detections.push_back(d);
+                }
+            }
+            filtered.detections = &m_detections;
+        }
         RuleObservation obs = m_inner->update(filtered);
         // Evidence not tied to a track (pixel regions) is also dropped inside a mask.
         if (obs.active && obs.trackIds.empty() && !obs.boxes.empty() &&
@@ -191,6 +200,7 @@ private:
     std::unique_ptr<Analyser> m_inner;
     std::vector<core::Polygon> m_masks;
     std::vector<core::TrackedObject> m_tracks;
+    std::vector<core::Detection> m_detections;
 };
 
 template <typename Params>

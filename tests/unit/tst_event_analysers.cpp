@@ -491,6 +491,8 @@ private Q_SLOTS:
         QTest::newRow("steady orange lamp") << "lamp" << false;
         QTest::newRow("blinking orange sign") << "blink" << false;
         QTest::newRow("pale flickering reflection") << "reflection" << false;
+        QTest::newRow("red extinguisher, swaying camera") << "red" << false;
+        QTest::newRow("lamp lit from the start (scene)") << "scene" << false;
     }
     void fire() {
         QFETCH(QString, kind);
@@ -503,23 +505,27 @@ private Q_SLOTS:
         int frameNo = 0;
         auto frameAt = [&](double t, std::int64_t pts) {
             const int k = frameNo++;
-            // The blob: 12×14 px growing to 36×44 px over 6 s (flame, reflection); fixed
-            // 30×40 for the lamp and the sign.
+            // The blob: 12×14 px growing to 36×44 px over 6 s (flame, reflection, red
+            // paint on a swaying camera); fixed 30×40 for the lamps and the sign. All but
+            // the "scene" lamp appear after 1 s: what is there from the start is scenery.
             const double g = std::min(1.0, t / 6.0);
-            const bool grows = kind == "flame" || kind == "reflection";
+            const bool grows = kind == "flame" || kind == "reflection" || kind == "red";
             // Flames also leap: the height jumps by a few pixels from picture to picture.
             const int leap = grows ? int(rng() % 9) - 4 : 0;
             const int bw = grows ? int(12 + 24 * g) : 30;
             const int bh = grows ? int(14 + 30 * g) + leap : 40;
-            const int x0 = 80 - bw / 2;
+            const int x0 = 80 - bw / 2 + (kind == "red" ? k % 4 - 2 : 0);  // the camera sways
             const int y1 = 100;
-            const bool on = kind != "blink" || k % 8 < 5;
+            const bool on = (kind == "scene" || t >= 1.0) && (kind != "blink" || k % 8 < 5);
             return picture(160, 120, pts, [&](int x, int y) -> std::array<int, 3> {
                 const bool in = on && x >= x0 && x < x0 + bw && y >= y1 - bh && y < y1;
                 if (!in) {
                     return {25, 25, 30};
                 }
-                const double f = (kind == "flame" || kind == "reflection") ? flick(rng) : 1.0;
+                const double f = grows ? flick(rng) : 1.0;
+                if (kind == "red") {
+                    return {int(40 * f), int(55 * f), 245};  // hue ~4°: paint, not flame
+                }
                 if (kind == "reflection") {
                     return {int(190 * f), int(205 * f), int(235 * f)};  // pale: low saturation
                 }
@@ -541,6 +547,13 @@ private Q_SLOTS:
         if (kind == "lamp") {
             QVERIFY(!a.regions().empty());
             QVERIFY(a.regions().front().flicker < 0.01);
+        }
+        if (kind == "red") {
+            QVERIFY(!a.regions().empty());  // flame-coloured, flickering, growing…
+            QVERIFY(a.regions().front().hueDeg < FireAnalyser::kMinFlameHueDeg);  // …but red
+        }
+        if (kind == "scene") {
+            QVERIFY(a.regions().empty());  // learnt as part of the scene
         }
     }
 
