@@ -28,7 +28,7 @@ void usage() {
     std::puts(
         "usage: vigie eval <scenario-dir> [--data-dir DIR] [--model-dir DIR] [--manifest F]\n"
         "                  [--device cpu|cuda|auto] [--threads N] [--fps F] [--only A,B]\n"
-        "                  [--real-detector] [--verbose]\n"
+        "                  [--real-detector] [--verbose] [--trace]\n"
         "       vigie eval --generate DIR [--only A,B]\n"
         "\n"
         "Runs every scenario (a directory holding site.json, truth.json, its clip and, for\n"
@@ -88,7 +88,7 @@ std::string formatSeconds(std::int64_t us) {
 int runEval(const std::vector<std::string>& argv) {
     auto parsed = Args::parse(
         argv, {"generate", "data-dir", "model-dir", "manifest", "device", "threads", "fps", "only"},
-        {"help", "real-detector", "verbose"});
+        {"help", "real-detector", "verbose", "trace"});
     if (!parsed) {
         return fail(kExitBadInput, parsed.error().message);
     }
@@ -120,7 +120,9 @@ int runEval(const std::vector<std::string>& argv) {
         return fail(kExitBadInput, "expected one scenario directory; see vigie eval --help");
     }
     core::LogOptions logOptions;
-    logOptions.level = args.flag("verbose") ? spdlog::level::info : spdlog::level::warn;
+    logOptions.level = args.flag("trace")     ? spdlog::level::trace
+                       : args.flag("verbose") ? spdlog::level::info
+                                              : spdlog::level::warn;
     core::setupLogging(logOptions);
 
     const fs::path root(args.positionals()[0]);
@@ -151,7 +153,11 @@ int runEval(const std::vector<std::string>& argv) {
     options.cpuThreads = int(*threads);
     options.analysisFps = *fps;
     options.forceRealDetector = args.flag("real-detector");
-    const std::string dataDir = args.valueOr("data-dir", defaultDataDir());
+    // Absolute: clips named "data:…" are resolved from the scenario directory otherwise.
+    std::string dataDir = args.valueOr("data-dir", defaultDataDir());
+    if (!dataDir.empty()) {
+        dataDir = fs::absolute(dataDir).lexically_normal().string();
+    }
 
     std::map<core::EventType, core::EventScore> total;
     int failures = 0;

@@ -85,35 +85,67 @@ private Q_SLOTS:
         VIGIE_REQUIRE_DATA("video/aboda_video4_abandoned_bag.avi");
         VIGIE_RUN_CLIP(out, "aboda_abandoned_bag", EventType::AbandonedObject);
         // One alert, after the owner has gone (truth: unattended from ~22 s), none before.
-        // Measured (YOLOX-nano, 5 pictures/s): no alert at all; see docs/detection-quality.md.
-        QEXPECT_FAIL("", "known miss: no abandoned-object alert on ABODA video 4 yet", Abort);
+        // YOLOX-nano sees the bag only at 0.1-0.3, under three classes: the weak detections
+        // and the static-foreground check make the candidate.
         QVERIFY2(out->score.alerts == 1, out->text.c_str());
         QVERIFY2(out->score.detected == 1, out->text.c_str());
         QVERIFY2(out->score.falseAlarms == 0, out->text.c_str());
-        QVERIFY2(out->score.maxDelayS >= 0.0, out->text.c_str());
+        QVERIFY2(out->score.maxDelayS >= 0.0 && out->score.maxDelayS <= 8.0, out->text.c_str());
     }
 
     void urFallPersonOnGround() {
         VIGIE_REQUIRE_DATA("video/urfd_fall-01-cam0_WITH_POSE_OVERLAYS.mp4");
         VIGIE_RUN_CLIP(out, "urfall_fall01", EventType::PersonOnGround);
         // Raised after the fall begins (frame 83, 2.77 s), nothing while walking before it.
-        // Measured: no alert (the clip has only 1.6 s of lying); see docs/detection-quality.md.
-        QEXPECT_FAIL("", "known miss: no person-on-the-ground alert on UR Fall fall-01 yet", Abort);
+        // The detector loses the person on the floor: the "went down" spot carries it.
         QVERIFY2(out->score.detected == 1, out->text.c_str());
         QVERIFY2(out->score.falseAlarms == 0, out->text.c_str());
-        QVERIFY2(out->score.maxDelayS >= 0.0, out->text.c_str());
+        QVERIFY2(out->score.maxDelayS >= 0.0 && out->score.maxDelayS <= 2.5, out->text.c_str());
+    }
+
+    void upFallPersonOnGround() {
+        VIGIE_REQUIRE_DATA("video/upfall_act1_fall_fwd_hands_subj1_trial1_cam2.mp4");
+        VIGIE_RUN_CLIP(out, "upfall_fall_forward", EventType::PersonOnGround);
+        // Falls forward onto a mattress at 2.7-3.3 s, lies still to 7.9 s; 2 s down required.
+        QVERIFY2(out->score.detected == 1, out->text.c_str());
+        QVERIFY2(out->score.falseAlarms == 0, out->text.c_str());
+        QVERIFY2(out->score.maxDelayS >= 0.0 && out->score.maxDelayS <= 4.0, out->text.c_str());
     }
 
     void petrolStationFire() {
         VIGIE_REQUIRE_DATA("video/fire_petrol_station_cctv_UNKNOWN_LICENSE.mp4");
         VIGIE_RUN_CLIP(out, "petrol_station_fire", EventType::Fire);
-        // Within a few seconds of ignition (16-18 s), none before.
-        // Measured: one alert at 9.4 s, before the ignition, none during the fire; see
-        // docs/detection-quality.md.
-        QEXPECT_FAIL("", "known miss: fire alert before ignition, none during the fire", Abort);
+        // Within a few seconds of ignition (16-18 s), none before: the red extinguisher on
+        // this hand-held recording sways from the first picture on.
         QVERIFY2(out->score.detected == 1, out->text.c_str());
         QVERIFY2(out->score.falseAlarms == 0, out->text.c_str());
         QVERIFY2(out->score.maxDelayS >= 0.0 && out->score.maxDelayS <= 6.0, out->text.c_str());
+    }
+
+    // Look-alikes: a wooden floor and people at a table (fire colours that a passer-by
+    // uncovers), a parking aisle; fire, person on the ground and abandoned object all silent.
+    void lookalikesStaySilent_data() {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<QString>("clip");
+        QTest::newRow("table visits") << "lookalikes_table_visits"
+                                      << "video/intel_one-by-one-person-detection.mp4";
+        QTest::newRow("campus road") << "lookalikes_campus_road"
+                                     << "video/pets2001_campus_road_pedestrians_van_8fps.avi";
+    }
+    void lookalikesStaySilent() {
+        QFETCH(QString, scenario);
+        QFETCH(QString, clip);
+        if (!vigie::test::hasData(clip)) {
+            QSKIP(qPrintable(QStringLiteral("real data not found: ") + clip));
+        }
+        m_skip.clear();
+        const auto out = runClip(scenario, EventType::Fire);
+        if (!out && !m_skip.isEmpty()) {
+            QSKIP(qPrintable(QStringLiteral("analyser not available: ") + m_skip));
+        }
+        QVERIFY(out.has_value());
+        QVERIFY2(out->run.alerts.empty(), out->text.c_str());  // of any of the three rules
+        QVERIFY2(out->run.framesAnalysed > 0, out->text.c_str());
     }
 };
 
