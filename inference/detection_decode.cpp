@@ -121,6 +121,80 @@ std::vector<core::Detection> decodeYolox(const float* output, int anchors, int n
     return out;
 }
 
+std::vector<core::Detection> decodeNanoDet(const float* output, int anchors, int numClasses,
+                                           int regMax, const std::vector<int>& strides,
+                                           const Letterbox& lb, const DecodeOptions& options) {
+    std::vector<core::Detection> candidates;
+    const int bins = regMax + 1;
+    const int rowSize = numClasses + 4 * bins;
+    int anchor = 0;
+    for (int stride : strides) {
+        const int gridW = lb.inputWidth / stride;
+        const int gridH = lb.inputHeight / stride;
+        for (int gy = 0; gy < gridH; ++gy) {
+            for (int gx = 0; gx < gridW; ++gx, ++anchor) {
+                if (anchor >= anchors) {
+                    break;
+                }
+                const float* row = output + std::int64_t(anchor) * rowSize;
+                int bestClass = 0;
+                float bestScore = row[0];
+                for (int c = 1; c < numClasses; ++c) {
+                    if (row[c] > bestScore) {
+                        bestScore = row[c];
+                        bestClass = c;
+                    }
+                }
+                float threshold = options.scoreThreshold;
+                if (std::size_t(bestClass) < options.classThreshold.size()) {
+                    threshold = options.classThreshold[bestClass];
+                }
+                if (bestScore < threshold || (!options.keepClass.empty() &&
+                                              (std::size_t(bestClass) >= options.keepClass.size() ||
+                                               !options.keepClass[bestClass]))) {
+                    continue;
+                }
+                // Expected distance of each side: softmax over the bins, times the bin index.
+                double dist[4];
+                for (int side = 0; side < 4; ++side) {
+                    const float* logits = row + numClasses + side * bins;
+                    const float top = *std::max_element(logits, logits + bins);
+                    double sum = 0.0;
+                    double weighted = 0.0;
+                    for (int k = 0; k < bins; ++k) {
+                        const double e = std::exp(double(logits[k] - top));
+                        sum += e;
+                        weighted += e * k;
+                    }
+                    dist[side] = weighted / sum * stride;
+                }
+                const double cx = double(gx) * stride;
+                const double cy = double(gy) * stride;
+                const double s = lb.scale;
+                core::Detection det;
+                det.box = core::clampToUnit(
+                    {(cx - dist[0]) / s / lb.imageWidth, (cy - dist[1]) / s / lb.imageHeight,
+                     (cx + dist[2]) / s / lb.imageWidth, (cy + dist[3]) / s / lb.imageHeight});
+                det.classId = bestClass;
+                det.score = bestScore;
+                if (det.box.isValid()) {
+                    candidates.push_back(det);
+                }
+            }
+        }
+    }
+    const auto kept = nonMaximumSuppression(candidates, options.nmsIouThreshold, true);
+    std::vector<core::Detection> out;
+    out.reserve(std::min<std::size_t>(kept.size(), options.maxDetections));
+    for (std::size_t i : kept) {
+        if (out.size() >= std::size_t(options.maxDetections)) {
+            break;
+        }
+        out.push_back(candidates[i]);
+    }
+    return out;
+}
+
 std::vector<PixelRect> tileRects(int width, int height, const TileGrid& grid) {
     std::vector<PixelRect> rects;
     if (grid.includeFullFrame || !grid.enabled()) {

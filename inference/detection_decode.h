@@ -41,6 +41,15 @@ std::vector<core::Detection> decodeYolox(const float* output, int anchors, int n
                                          const std::vector<int>& strides, const Letterbox& lb,
                                          const DecodeOptions& options);
 
+// Decodes one image's NanoDet-Plus (GFL) output: `anchors` rows of `numClasses` class scores
+// (sigmoid applied) then 4 × (regMax + 1) distance logits (left, top, right, bottom), each a
+// distribution over 0..regMax strides from the cell's corner point (x·stride, y·stride);
+// the distance is its softmax's expectation. No objectness: the score is the best class.
+// Boxes come back normalised to the original picture (0..1), after NMS.
+std::vector<core::Detection> decodeNanoDet(const float* output, int anchors, int numClasses,
+                                           int regMax, const std::vector<int>& strides,
+                                           const Letterbox& lb, const DecodeOptions& options);
+
 // Greedy NMS per class; `boxes` any consistent unit. Returns kept indices by score order.
 std::vector<std::size_t> nonMaximumSuppression(const std::vector<core::Detection>& detections,
                                                float iouThreshold, bool classAware = true);

@@ -119,12 +119,27 @@ public:
             return makeError("the model " + options.modelPath +
                              " does not run on a blank input: " + warm.error().message);
         }
-        const std::size_t expected =
-            std::size_t(self->m_anchors) * std::size_t(5 + options.spec.classes.size());
-        if (warm->size() != expected) {
-            return makeError("the model " + options.modelPath + " returned " +
-                             std::to_string(warm->size()) + " values, expected " +
-                             std::to_string(expected) + " for the layout in the manifest");
+        const std::size_t classes = options.spec.classes.size();
+        if (self->m_nanodet) {
+            // Per anchor: the classes, then 4 distributions of regMax + 1 bins (regMax is 7
+            // for the published NanoDet-Plus models; read from the output's size).
+            const std::size_t per = warm->size() / std::size_t(std::max(1, self->m_anchors));
+            if (warm->size() % std::size_t(std::max(1, self->m_anchors)) != 0 || per <= classes ||
+                (per - classes) % 4 != 0 || (per - classes) / 4 < 2) {
+                return makeError("the model " + options.modelPath + " returned " +
+                                 std::to_string(warm->size()) + " values, not " +
+                                 std::to_string(self->m_anchors) + " anchors of " +
+                                 std::to_string(classes) + " classes + 4 distance distributions");
+            }
+            self->m_regMax = int((per - classes) / 4) - 1;
+            self->prepareProjection();
+        } else {
+            const std::size_t expected = std::size_t(self->m_anchors) * (5 + classes);
+            if (warm->size() != expected) {
+                return makeError("the model " + options.modelPath + " returned " +
+                                 std::to_string(warm->size()) + " values, expected " +
+                                 std::to_string(expected) + " for the layout in the manifest");
+            }
         }
         self->captureGraphs();
         core::logger("detector")->info("{}", self->description());
@@ -268,14 +283,14 @@ public:
 
     Result<std::vector<core::Detection>> postprocessRaw(const std::vector<float>& output,
                                                         const Letterbox& lb) override {
-        const auto values = std::size_t(m_anchors) * (5 + m_options.spec.classes.size());
+        const auto per = std::int64_t(rowSize());
+        const auto values = std::size_t(m_anchors) * std::size_t(per);
         if (output.size() != values) {
             return makeError("raw output has " + std::to_string(output.size()) +
                              " values, expected " + std::to_string(values));
         }
         c10::InferenceMode guard;
-        auto out = torch::from_blob(const_cast<float*>(output.data()),
-                                    {1, m_anchors, std::int64_t(5 + m_options.spec.classes.size())},
+        auto out = torch::from_blob(const_cast<float*>(output.data()), {1, m_anchors, per},
                                     torch::kFloat32)
                        .to(m_device);
         PostProcessed post = postprocess(out);
@@ -291,7 +306,9 @@ public:
 
 private:
     explicit TorchYoloxDetector(DetectorOptions options)
-        : m_options(std::move(options)), m_device(torch::kCPU) {
+        : m_options(std::move(options)),
+          m_device(torch::kCPU),
+          m_nanodet(m_options.spec.outputLayout == "nanodet") {
         for (int stride : m_options.spec.strides) {
             m_anchors +=
                 (m_options.spec.inputWidth / stride) * (m_options.spec.inputHeight / stride);
@@ -543,16 +560,45 @@ private:
     }
 #endif
 
+    // Values per anchor in the model's output.
+    int rowSize() const {
+        const int classes = int(m_options.spec.classes.size());
+        return m_nanodet ? classes + 4 * (m_regMax + 1) : 5 + classes;
+    }
+
+    // NanoDet: the bin indices 0..regMax whose softmax-weighted sum is a distance.
+    void prepareProjection() {
+        m_project =
+            torch::arange(m_regMax + 1, torch::TensorOptions().dtype(torch::kFloat32)).to(m_device);
+    }
+
     PostProcessed postprocess(torch::Tensor out) {
         out = out.to(torch::kFloat32);
         const std::int64_t b = out.size(0);
         const std::int64_t k = m_options.maxCandidates;
-        auto xy = (out.slice(2, 0, 2) + m_grid) * m_stride;
-        auto wh = out.slice(2, 2, 4).exp() * m_stride;
-        auto boxes = torch::cat({xy - wh / 2, xy + wh / 2}, 2);  // [B, A, 4]
-        auto best = out.slice(2, 5).max(2);                      // over classes
-        auto score = out.select(2, 4) * std::get<0>(best);       // [B, A]
-        auto cls = std::get<1>(best);                            // [B, A] int64
+        torch::Tensor boxes;  // [B, A, 4] in input pixels
+        torch::Tensor score;  // [B, A]
+        torch::Tensor cls;    // [B, A] int64
+        if (m_nanodet) {
+            const auto classes = std::int64_t(m_options.spec.classes.size());
+            auto dist = out.slice(2, classes)
+                            .reshape({b, m_anchors, 4, m_regMax + 1})
+                            .softmax(3)
+                            .matmul(m_project) *
+                        m_stride;             // [B, A, 4]: left, top, right, bottom
+            auto corner = m_grid * m_stride;  // NanoDet's priors: cell corners
+            boxes = torch::cat({corner - dist.slice(2, 0, 2), corner + dist.slice(2, 2, 4)}, 2);
+            auto best = out.slice(2, 0, classes).max(2);
+            score = std::get<0>(best);
+            cls = std::get<1>(best);
+        } else {
+            auto xy = (out.slice(2, 0, 2) + m_grid) * m_stride;
+            auto wh = out.slice(2, 2, 4).exp() * m_stride;
+            boxes = torch::cat({xy - wh / 2, xy + wh / 2}, 2);
+            auto best = out.slice(2, 5).max(2);            // over classes
+            score = out.select(2, 4) * std::get<0>(best);  // objectness × class
+            cls = std::get<1>(best);
+        }
         auto top = score.topk(k, 1);
         auto topScore = std::get<0>(top);  // [B, K], descending
         auto topIdx = std::get<1>(top);
@@ -657,6 +703,9 @@ private:
     torch::Tensor m_classThreshold;
     int m_anchors = 0;
     int m_threads = 0;
+    bool m_nanodet = false;  // NanoDet-Plus head (GFL distances), else YOLOX
+    int m_regMax = 7;
+    torch::Tensor m_project;
     bool m_half = false;
     bool m_batchable = true;
     // Read by stats() from other threads while the inference thread counts.
@@ -674,9 +723,9 @@ private:
 
 Result<std::unique_ptr<Detector>> createDetector(const DetectorOptions& options) {
     const auto& spec = options.spec;
-    if (spec.outputLayout != "yolox") {
+    if (spec.outputLayout != "yolox" && spec.outputLayout != "nanodet") {
         return makeError("model '" + spec.name + "' has output layout '" + spec.outputLayout +
-                         "', which this detector runner does not decode");
+                         "', which this detector runner does not decode (yolox, nanodet)");
     }
     if (spec.inputWidth <= 0 || spec.inputHeight <= 0 || spec.strides.empty() ||
         spec.classes.empty()) {
