@@ -52,6 +52,32 @@ std::vector<std::size_t> nonMaximumSuppression(const std::vector<core::Detection
     return kept;
 }
 
+namespace {
+
+// A box in model-input pixels back to the original picture, normalised and clamped.
+core::BoxF toPicture(double x0, double y0, double x1, double y1, const Letterbox& lb) {
+    const double s = lb.scale;
+    return core::clampToUnit({x0 / s / lb.imageWidth, y0 / s / lb.imageHeight,
+                              x1 / s / lb.imageWidth, y1 / s / lb.imageHeight});
+}
+
+// Class-aware NMS, then at most maxDetections by score.
+std::vector<core::Detection> suppress(const std::vector<core::Detection>& candidates,
+                                      const DecodeOptions& options) {
+    const auto kept = nonMaximumSuppression(candidates, options.nmsIouThreshold, true);
+    std::vector<core::Detection> out;
+    out.reserve(std::min<std::size_t>(kept.size(), options.maxDetections));
+    for (std::size_t i : kept) {
+        if (out.size() >= std::size_t(options.maxDetections)) {
+            break;
+        }
+        out.push_back(candidates[i]);
+    }
+    return out;
+}
+
+}  // namespace
+
 std::vector<core::Detection> decodeYolox(const float* output, int anchors, int numClasses,
                                          const std::vector<int>& strides, const Letterbox& lb,
                                          const DecodeOptions& options) {
@@ -96,11 +122,8 @@ std::vector<core::Detection> decodeYolox(const float* output, int anchors, int n
                 const double cy = (row[1] + gy) * stride;
                 const double w = std::exp(double(row[2])) * stride;
                 const double h = std::exp(double(row[3])) * stride;
-                const double s = lb.scale;
                 core::Detection det;
-                det.box = core::clampToUnit(
-                    {(cx - w / 2) / s / lb.imageWidth, (cy - h / 2) / s / lb.imageHeight,
-                     (cx + w / 2) / s / lb.imageWidth, (cy + h / 2) / s / lb.imageHeight});
+                det.box = toPicture(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2, lb);
                 det.classId = bestClass;
                 det.score = score;
                 if (det.box.isValid()) {
@@ -109,16 +132,7 @@ std::vector<core::Detection> decodeYolox(const float* output, int anchors, int n
             }
         }
     }
-    const auto kept = nonMaximumSuppression(candidates, options.nmsIouThreshold, true);
-    std::vector<core::Detection> out;
-    out.reserve(std::min<std::size_t>(kept.size(), options.maxDetections));
-    for (std::size_t i : kept) {
-        if (out.size() >= std::size_t(options.maxDetections)) {
-            break;
-        }
-        out.push_back(candidates[i]);
-    }
-    return out;
+    return suppress(candidates, options);
 }
 
 std::vector<core::Detection> decodeNanoDet(const float* output, int anchors, int numClasses,
@@ -170,11 +184,8 @@ std::vector<core::Detection> decodeNanoDet(const float* output, int anchors, int
                 }
                 const double cx = double(gx) * stride;
                 const double cy = double(gy) * stride;
-                const double s = lb.scale;
                 core::Detection det;
-                det.box = core::clampToUnit(
-                    {(cx - dist[0]) / s / lb.imageWidth, (cy - dist[1]) / s / lb.imageHeight,
-                     (cx + dist[2]) / s / lb.imageWidth, (cy + dist[3]) / s / lb.imageHeight});
+                det.box = toPicture(cx - dist[0], cy - dist[1], cx + dist[2], cy + dist[3], lb);
                 det.classId = bestClass;
                 det.score = bestScore;
                 if (det.box.isValid()) {
@@ -183,16 +194,7 @@ std::vector<core::Detection> decodeNanoDet(const float* output, int anchors, int
             }
         }
     }
-    const auto kept = nonMaximumSuppression(candidates, options.nmsIouThreshold, true);
-    std::vector<core::Detection> out;
-    out.reserve(std::min<std::size_t>(kept.size(), options.maxDetections));
-    for (std::size_t i : kept) {
-        if (out.size() >= std::size_t(options.maxDetections)) {
-            break;
-        }
-        out.push_back(candidates[i]);
-    }
-    return out;
+    return suppress(candidates, options);
 }
 
 std::vector<PixelRect> tileRects(int width, int height, const TileGrid& grid) {

@@ -43,6 +43,25 @@ double coveredFraction(const core::BoxF& small, const core::BoxF& big) {
     return a > 0 ? core::intersectionArea(small, big) / a : 0.0;
 }
 
+// One picture into a long-term background (none without OpenCV), learning slowly under the
+// `frozen` boxes; `lastUs` is the time of the previous picture learnt (−1: none yet).
+void learnBackground(LongTermBackground* background, std::int64_t& lastUs,
+                     const AnalysisInput& input, const std::vector<core::BoxF>& frozen) {
+#ifdef VIGIE_HAVE_OPENCV
+    if (background == nullptr || input.frame == nullptr || input.frame->empty()) {
+        return;
+    }
+    const double dtS = lastUs < 0 ? 0.0 : double(input.ptsUs - lastUs) / 1e6;
+    lastUs = input.ptsUs;
+    (void)background->update(*input.frame, dtS, frozen);
+#else
+    (void)background;
+    (void)lastUs;
+    (void)input;
+    (void)frozen;
+#endif
+}
+
 }  // namespace
 
 // --- abandoned object -------------------------------------------------------------------
@@ -304,18 +323,13 @@ RuleObservation AbandonedObjectAnalyser::update(const AnalysisInput& input) {
         }
     }
     // The background learns everywhere but slowly under the watched bags.
-#ifdef VIGIE_HAVE_OPENCV
-    if (pixels && m_background != nullptr) {
+    {
         std::vector<core::BoxF> frozen;
         for (const auto& c : m_candidates) {
             frozen.push_back(c.box);
         }
-        const double dtS =
-            m_lastBackgroundUs < 0 ? 0.0 : double(input.ptsUs - m_lastBackgroundUs) / 1e6;
-        m_lastBackgroundUs = input.ptsUs;
-        (void)m_background->update(*input.frame, dtS, frozen);
+        learnBackground(m_background.get(), m_lastBackgroundUs, input, frozen);
     }
-#endif
     double longestS = 0.0;
     nlohmann::json detail;
     for (std::size_t i = 0; i < m_candidates.size();) {
@@ -649,19 +663,14 @@ RuleObservation PersonOnGroundAnalyser::update(const AnalysisInput& input) {
             }
         }
     }
-#ifdef VIGIE_HAVE_OPENCV
     // The floor's background learns everywhere but under the spots being watched.
-    if (m_background != nullptr && input.frame != nullptr && !input.frame->empty()) {
+    {
         std::vector<core::BoxF> frozen;
         for (const auto& d : m_down) {
             frozen.push_back(d.floor);
         }
-        const double dtS =
-            m_lastBackgroundUs < 0 ? 0.0 : double(input.ptsUs - m_lastBackgroundUs) / 1e6;
-        m_lastBackgroundUs = input.ptsUs;
-        (void)m_background->update(*input.frame, dtS, frozen);
+        learnBackground(m_background.get(), m_lastBackgroundUs, input, frozen);
     }
-#endif
     std::vector<Upright> uprightNow;
     nlohmann::json detail;
     double longestS = 0.0;
