@@ -1,6 +1,7 @@
 // LibTorch implementation of DensityEstimator (MCNN). The only file of the density runner
 // that includes Torch headers.
 #include "inference/density_runner.h"
+#include "inference/torch_device.h"
 
 #include <torch/cuda.h>
 #include <torch/nn/functional/pooling.h>
@@ -43,29 +44,10 @@ double DensityMap::countIn(const core::Polygon& polygon) const {
 
 namespace {
 
-Result<torch::Device> pickDevice(const std::string& wanted) {
-    try {
-        if (wanted.empty() || wanted == "cpu") {
-            return torch::Device(torch::kCPU);
-        }
-        const bool cuda = torch::cuda::is_available();
-        if (wanted == "auto") {
-            return cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
-        }
-        if (!cuda) {
-            return makeError("device '" + wanted +
-                             "' asked for, but this LibTorch sees no CUDA device");
-        }
-        return torch::Device(wanted);
-    } catch (const c10::Error& e) {
-        return makeError("device '" + wanted + "': " + e.what_without_backtrace());
-    }
-}
-
 class McnnRunner final : public DensityEstimator {
 public:
     static Result<std::unique_ptr<DensityEstimator>> create(const DensityRunnerOptions& options) {
-        auto device = pickDevice(options.device);
+        auto device = resolveTorchDevice(options.device);
         if (!device) {
             return device.error();
         }

@@ -2,6 +2,7 @@
 // pose runner that includes Torch headers. Crops are cut, scaled and padded on the host (a
 // handful of people per picture), batched, and run on the model's device.
 #include "inference/pose_runner.h"
+#include "inference/torch_device.h"
 
 #include <torch/cuda.h>
 #include <torch/nn/functional/upsampling.h>
@@ -24,25 +25,6 @@ using core::Result;
 namespace {
 
 constexpr const char* kPoseModelName = "movenet_mbv3_192";
-
-Result<torch::Device> pickDevice(const std::string& wanted) {
-    try {
-        if (wanted.empty() || wanted == "cpu") {
-            return torch::Device(torch::kCPU);
-        }
-        const bool cuda = torch::cuda::is_available();
-        if (wanted == "auto") {
-            return cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
-        }
-        if (!cuda) {
-            return makeError("device '" + wanted +
-                             "' asked for, but this LibTorch sees no CUDA device");
-        }
-        return torch::Device(wanted);
-    } catch (const c10::Error& e) {
-        return makeError("device '" + wanted + "': " + e.what_without_backtrace());
-    }
-}
 
 // Where one crop sits: its pixel rectangle in the picture and its placement in the square.
 struct CropPlacement {
@@ -90,7 +72,7 @@ public:
             return makeError("pose model " + options.spec.name +
                              ": the manifest must give a square input, a multiple of 4");
         }
-        auto device = pickDevice(options.device);
+        auto device = resolveTorchDevice(options.device);
         if (!device) {
             return device.error();
         }

@@ -33,6 +33,7 @@
 
 #include "core/log.h"
 #include "inference/detector.h"
+#include "inference/torch_device.h"
 
 namespace vigie::inference {
 
@@ -40,25 +41,6 @@ using core::makeError;
 using core::Result;
 
 namespace {
-
-Result<torch::Device> pickDevice(const std::string& wanted) {
-    try {
-        if (wanted == "cpu") {
-            return torch::Device(torch::kCPU);
-        }
-        const bool cuda = torch::cuda::is_available();
-        if (wanted == "auto") {
-            return cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
-        }
-        if (!cuda) {
-            return makeError("device '" + wanted +
-                             "' asked for, but this LibTorch sees no CUDA device");
-        }
-        return torch::Device(wanted);
-    } catch (const c10::Error& e) {
-        return makeError("device '" + wanted + "': " + e.what_without_backtrace());
-    }
-}
 
 // One view to detect: a rectangle of a picture, and where its letterbox puts it.
 struct View {
@@ -78,7 +60,7 @@ class TorchYoloxDetector final : public Detector {
 public:
     static Result<std::unique_ptr<Detector>> create(const DetectorOptions& options) {
         auto self = std::unique_ptr<TorchYoloxDetector>(new TorchYoloxDetector(options));
-        auto device = pickDevice(options.device);
+        auto device = resolveTorchDevice(options.device);
         if (!device) {
             return device.error();
         }
