@@ -371,8 +371,12 @@ void RuleEngine::updateSignal(const Rule& rule, bool value, const RuleObservatio
         s.lastTrueUs = ptsUs;
         s.evidence = obs;
         s.evidenceUs = ptsUs;
+        s.value = true;
+        return;
     }
-    s.value = value;
+    // A gap shorter than the rule's hold (a missed detection) does not end the signal, as it
+    // does not end the rule's alert: "intrusion for at least 10 s" must survive one lost box.
+    s.value = s.value && s.lastTrueUs != INT64_MIN && ptsUs - s.lastTrueUs < toUs(rule.holdS);
 }
 
 bool RuleEngine::isDuplicate(const Rule& rule, const RuleObservation& obs) const {

@@ -1050,6 +1050,9 @@ Result<std::unique_ptr<Engine>> Engine::create(const core::Site& site, EngineOpt
         rt->tiles.cols = cam.detection.tileCols;
         rt->tiles.overlap = cam.detection.tileOverlap;
         for (const auto* rule : d.site.rulesForCamera(cam.id)) {
+            if (rule->condition) {
+                continue;  // composite: the rule engine evaluates it from its operands' signals
+            }
             auto analyser = createAnalyser(*rule, cam);
             if (!analyser) {
                 return analyser.error();

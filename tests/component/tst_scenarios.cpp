@@ -210,6 +210,53 @@ private Q_SLOTS:
     void personOnGround() { checkEvent(EventType::PersonOnGround, 5.0); }
     void fire() { checkEvent(EventType::Fire, 8.0); }
     void weapon() { checkEvent(EventType::Weapon, 1.5); }
+
+    // A composite rule through the whole engine: the intrusion rule made silent, and a rule
+    // "intrusion for at least 3 s" raising instead of it — later, and alone.
+    void compositeRuleThroughTheEngine() {
+        const auto all = eval::buildScenarios(EventType::Intrusion);
+        const auto it =
+            std::find_if(all.begin(), all.end(), [](const auto& s) { return s.positive; });
+        QVERIFY(it != all.end());
+        eval::Scenario s = *it;
+        QCOMPARE(s.site.rules.size(), std::size_t(1));
+        core::Rule& base = s.site.rules.front();
+        base.silent = true;
+        core::Rule composite;
+        composite.id = "intrusion_held";
+        composite.name = "Intrusion held 3 s";
+        composite.event = EventType::Intrusion;
+        composite.cameraId = base.cameraId;
+        composite.zoneIds = base.zoneIds;
+        composite.severity = base.severity;
+        composite.scheduleId = base.scheduleId;
+        composite.cooldownS = 30.0;
+        core::Condition leaf;
+        leaf.op = core::Condition::Op::Rule;
+        leaf.ruleId = base.id;
+        core::Condition held;
+        held.op = core::Condition::Op::ForAtLeast;
+        held.seconds = 3.0;
+        held.operands.push_back(leaf);
+        composite.condition = held;
+        s.site.rules.push_back(composite);
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const std::string clip = tmp.filePath(QStringLiteral("composite.y4m")).toStdString();
+        const auto written = eval::writeY4m(s, clip);
+        QVERIFY2(written, written ? "" : written.error().message.c_str());
+        const auto run = eval::runScenario(eval::toFiles(s, clip), {});
+        QVERIFY2(run, run ? "" : run.error().message.c_str());
+        QCOMPARE(run->alerts.size(), std::size_t(1));
+        const auto& alert = run->alerts.front();
+        QCOMPARE(alert.ruleId, std::string("intrusion_held"));
+        // The silent rule's own alert would be raised at 5.9 s (dwell 1 s): 3 s more here.
+        const double raisedS = double(run->raisedAt(alert)) / 1e6;
+        QVERIFY2(raisedS >= double(s.truth.front().startUs) / 1e6 + 3.0,
+                 qPrintable(QString::number(raisedS)));
+        QVERIFY2(raisedS <= double(s.truth.front().endUs) / 1e6,
+                 qPrintable(QString::number(raisedS)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestScenarios)
