@@ -10,197 +10,194 @@
     </message>
 </context>
 <context>
-    <name>vigie::widgets</name>
+    <name>vigie::widgets::Labels</name>
     <message>
-        <location filename="../widgets/labels.cpp" line="19"/>
+        <location filename="../widgets/labels.cpp" line="22"/>
         <source>Intrusion en zone interdite</source>
         <translation>Intrusion into a forbidden zone</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="21"/>
+        <location filename="../widgets/labels.cpp" line="24"/>
         <source>Franchissement de ligne</source>
         <translation>Line crossing</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="23"/>
+        <location filename="../widgets/labels.cpp" line="26"/>
         <source>Non-respect du sens de circulation</source>
         <translation>Wrong-way movement</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="25"/>
+        <location filename="../widgets/labels.cpp" line="28"/>
         <source>Mouvement de foule</source>
         <translation>Crowd movement</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="27"/>
+        <location filename="../widgets/labels.cpp" line="30"/>
         <source>Densité trop importante de personnes</source>
         <translation>Excessive crowd density</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="29"/>
+        <location filename="../widgets/labels.cpp" line="32"/>
         <source>Objet abandonné</source>
         <translation>Abandoned object</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="31"/>
+        <location filename="../widgets/labels.cpp" line="34"/>
         <source>Présence d&apos;arme</source>
         <translation>Weapon</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="33"/>
+        <location filename="../widgets/labels.cpp" line="36"/>
         <source>Personne au sol</source>
         <translation>Person on the ground</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="35"/>
+        <location filename="../widgets/labels.cpp" line="38"/>
         <source>Départ de feu</source>
         <translation>Fire start</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="39"/>
+        <location filename="../widgets/labels.cpp" line="42"/>
         <source>Événement inconnu</source>
         <translation>Unknown event</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="45"/>
+        <location filename="../widgets/labels.cpp" line="48"/>
         <source>CRITIQUE</source>
         <translation>CRITICAL</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="47"/>
+        <location filename="../widgets/labels.cpp" line="50"/>
         <source>MAJEURE</source>
         <translation>MAJOR</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="49"/>
+        <location filename="../widgets/labels.cpp" line="52"/>
         <source>INFO</source>
         <translation>INFO</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="73"/>
+        <location filename="../widgets/labels.cpp" line="76"/>
         <source>Nouvelle</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="75"/>
+        <location filename="../widgets/labels.cpp" line="78"/>
         <source>Confirmée</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="77"/>
+        <location filename="../widgets/labels.cpp" line="80"/>
         <source>Fausse alerte</source>
         <translation>False alarm</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="87"/>
+        <location filename="../widgets/labels.cpp" line="90"/>
         <source>Arrêtée</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="89"/>
+        <location filename="../widgets/labels.cpp" line="92"/>
         <source>Connexion…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="91"/>
+        <location filename="../widgets/labels.cpp" line="94"/>
         <source>En direct</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="93"/>
+        <location filename="../widgets/labels.cpp" line="96"/>
         <source>Image figée</source>
         <translation>Frozen picture</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="95"/>
+        <location filename="../widgets/labels.cpp" line="98"/>
         <source>Reconnexion…</source>
         <translation>Reconnecting…</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="97"/>
+        <location filename="../widgets/labels.cpp" line="100"/>
         <source>Hors ligne</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="99"/>
+        <location filename="../widgets/labels.cpp" line="102"/>
         <source>Fin de la séquence</source>
         <translation>End of sequence</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="103"/>
+        <location filename="../widgets/labels.cpp" line="106"/>
         <source>Inconnu</source>
         <translation>Unknown</translation>
     </message>
-</context>
-<context>
-    <name>vigie::widgets::Labels</name>
     <message>
-        <location filename="../widgets/labels.cpp" line="123"/>
+        <location filename="../widgets/labels.cpp" line="126"/>
         <source>personne</source>
         <translation>person</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="124"/>
+        <location filename="../widgets/labels.cpp" line="127"/>
         <source>vélo</source>
         <translation>bicycle</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="125"/>
+        <location filename="../widgets/labels.cpp" line="128"/>
         <source>voiture</source>
         <translation>car</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="126"/>
+        <location filename="../widgets/labels.cpp" line="129"/>
         <source>moto</source>
         <translation>motorcycle</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="127"/>
+        <location filename="../widgets/labels.cpp" line="130"/>
         <source>bus</source>
         <translation>bus</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="128"/>
+        <location filename="../widgets/labels.cpp" line="131"/>
         <source>train</source>
         <translation>train</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="129"/>
+        <location filename="../widgets/labels.cpp" line="132"/>
         <source>camion</source>
         <translation>truck</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="130"/>
+        <location filename="../widgets/labels.cpp" line="133"/>
         <source>sac à dos</source>
         <translation>backpack</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="131"/>
+        <location filename="../widgets/labels.cpp" line="134"/>
         <source>sac à main</source>
         <translation>handbag</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="132"/>
+        <location filename="../widgets/labels.cpp" line="135"/>
         <source>valise</source>
         <translation>suitcase</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="133"/>
+        <location filename="../widgets/labels.cpp" line="136"/>
         <source>parapluie</source>
         <translation>umbrella</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="134"/>
+        <location filename="../widgets/labels.cpp" line="137"/>
         <source>couteau</source>
         <translation>knife</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="135"/>
+        <location filename="../widgets/labels.cpp" line="138"/>
         <source>ciseaux</source>
         <translation>scissors</translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="136"/>
+        <location filename="../widgets/labels.cpp" line="139"/>
         <source>batte</source>
         <translation>bat</translation>
     </message>
@@ -3277,6 +3274,11 @@ Failures: %2</translation>
 <context>
     <name>vigie::widgets::AlertListModel</name>
     <message>
+        <location filename="../widgets/alert_list_model.cpp" line="269"/>
+        <source>Reportée</source>
+        <translation>Postponed</translation>
+    </message>
+    <message>
         <location filename="../widgets/alert_list_model.cpp" line="200"/>
         <source>Vue (%1)</source>
         <translation>Seen (%1)</translation>
@@ -3344,6 +3346,21 @@ Failures: %2</translation>
 </context>
 <context>
     <name>vigie::widgets::AlertPanel</name>
+    <message>
+        <location filename="../widgets/alert_panel.cpp" line="731"/>
+        <source>Mettre l&apos;alerte de côté 30 s ; elle revient si personne ne l&apos;a traitée (Ctrl+R)</source>
+        <translation>Put the alert aside for 30 s; it comes back if nobody has handled it (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/alert_panel.cpp" line="729"/>
+        <source>Reporter 30 s</source>
+        <translation>Postpone 30 s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/alert_panel.cpp" line="697"/>
+        <source>Reportée : elle revient si personne ne la traite.</source>
+        <translation>Postponed: it comes back unless someone handles it.</translation>
+    </message>
     <message>
         <location filename="../widgets/alert_panel.cpp" line="477"/>
         <source>Choisissez le motif de la fausse alerte.</source>
@@ -3681,6 +3698,11 @@ On %6 · score %7</translation>
 <context>
     <name>vigie::widgets::OperatorWindow</name>
     <message>
+        <location filename="../widgets/operator_window.cpp" line="854"/>
+        <source>Reporter 30 s	Ctrl+R</source>
+        <translation>Postpone 30 s	Ctrl+R</translation>
+    </message>
+    <message>
         <location filename="../widgets/operator_window.cpp" line="398"/>
         <source>Accès refusé : vos droits ne permettent pas d&apos;ouvrir cet écran.</source>
         <translation>Access denied: your rights do not allow you to open this screen.</translation>
@@ -3761,6 +3783,7 @@ Flèches : déplacer la sélection des tuiles
 Alt+1 à Alt+9 : ouvrir la vue n
 PgPréc / PgSuiv, Ctrl+Tab : mur précédent / suivant
 Espace : prendre en charge l&apos;alerte et revoir sa séquence
+Ctrl+R : reporter l&apos;alerte de 30 s
 Ctrl+Entrée : confirmer l&apos;alerte
 Ctrl+Suppr : fausse alerte (motif demandé)
 Ctrl+↑ / Ctrl+↓ : alerte précédente / suivante
@@ -3775,6 +3798,7 @@ Arrows: move the tile selection
 Alt+1 to Alt+9: open view n
 PgUp / PgDown, Ctrl+Tab: previous / next wall
 Space: take the alert and replay its clip
+Ctrl+R: postpone the alert by 30 s
 Ctrl+Enter: confirm the alert
 Ctrl+Del: false alert (reason asked)
 Ctrl+↑ / Ctrl+↓: previous / next alert

@@ -10,197 +10,194 @@
     </message>
 </context>
 <context>
-    <name>vigie::widgets</name>
+    <name>vigie::widgets::Labels</name>
     <message>
-        <location filename="../widgets/labels.cpp" line="19"/>
+        <location filename="../widgets/labels.cpp" line="22"/>
         <source>Intrusion en zone interdite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="21"/>
+        <location filename="../widgets/labels.cpp" line="24"/>
         <source>Franchissement de ligne</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="23"/>
+        <location filename="../widgets/labels.cpp" line="26"/>
         <source>Non-respect du sens de circulation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="25"/>
+        <location filename="../widgets/labels.cpp" line="28"/>
         <source>Mouvement de foule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="27"/>
+        <location filename="../widgets/labels.cpp" line="30"/>
         <source>Densité trop importante de personnes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="29"/>
+        <location filename="../widgets/labels.cpp" line="32"/>
         <source>Objet abandonné</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="31"/>
+        <location filename="../widgets/labels.cpp" line="34"/>
         <source>Présence d&apos;arme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="33"/>
+        <location filename="../widgets/labels.cpp" line="36"/>
         <source>Personne au sol</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="35"/>
+        <location filename="../widgets/labels.cpp" line="38"/>
         <source>Départ de feu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="39"/>
+        <location filename="../widgets/labels.cpp" line="42"/>
         <source>Événement inconnu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="45"/>
+        <location filename="../widgets/labels.cpp" line="48"/>
         <source>CRITIQUE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="47"/>
+        <location filename="../widgets/labels.cpp" line="50"/>
         <source>MAJEURE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="49"/>
+        <location filename="../widgets/labels.cpp" line="52"/>
         <source>INFO</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="73"/>
+        <location filename="../widgets/labels.cpp" line="76"/>
         <source>Nouvelle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="75"/>
+        <location filename="../widgets/labels.cpp" line="78"/>
         <source>Confirmée</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="77"/>
+        <location filename="../widgets/labels.cpp" line="80"/>
         <source>Fausse alerte</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="87"/>
+        <location filename="../widgets/labels.cpp" line="90"/>
         <source>Arrêtée</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="89"/>
+        <location filename="../widgets/labels.cpp" line="92"/>
         <source>Connexion…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="91"/>
+        <location filename="../widgets/labels.cpp" line="94"/>
         <source>En direct</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="93"/>
+        <location filename="../widgets/labels.cpp" line="96"/>
         <source>Image figée</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="95"/>
+        <location filename="../widgets/labels.cpp" line="98"/>
         <source>Reconnexion…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="97"/>
+        <location filename="../widgets/labels.cpp" line="100"/>
         <source>Hors ligne</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="99"/>
+        <location filename="../widgets/labels.cpp" line="102"/>
         <source>Fin de la séquence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/labels.cpp" line="103"/>
+        <location filename="../widgets/labels.cpp" line="106"/>
         <source>Inconnu</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>vigie::widgets::Labels</name>
-    <message>
-        <location filename="../widgets/labels.cpp" line="123"/>
-        <source>personne</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/labels.cpp" line="124"/>
-        <source>vélo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/labels.cpp" line="125"/>
-        <source>voiture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../widgets/labels.cpp" line="126"/>
-        <source>moto</source>
+        <source>personne</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../widgets/labels.cpp" line="127"/>
-        <source>bus</source>
+        <source>vélo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../widgets/labels.cpp" line="128"/>
-        <source>train</source>
+        <source>voiture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../widgets/labels.cpp" line="129"/>
-        <source>camion</source>
+        <source>moto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../widgets/labels.cpp" line="130"/>
-        <source>sac à dos</source>
+        <source>bus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../widgets/labels.cpp" line="131"/>
-        <source>sac à main</source>
+        <source>train</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../widgets/labels.cpp" line="132"/>
-        <source>valise</source>
+        <source>camion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../widgets/labels.cpp" line="133"/>
-        <source>parapluie</source>
+        <source>sac à dos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../widgets/labels.cpp" line="134"/>
-        <source>couteau</source>
+        <source>sac à main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../widgets/labels.cpp" line="135"/>
-        <source>ciseaux</source>
+        <source>valise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../widgets/labels.cpp" line="136"/>
+        <source>parapluie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/labels.cpp" line="137"/>
+        <source>couteau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/labels.cpp" line="138"/>
+        <source>ciseaux</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/labels.cpp" line="139"/>
         <source>batte</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3234,6 +3231,11 @@ Latence p50 / p95 / p99 : %5 / %6 / %7 ms</source>
 <context>
     <name>vigie::widgets::AlertListModel</name>
     <message>
+        <location filename="../widgets/alert_list_model.cpp" line="269"/>
+        <source>Reportée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../widgets/alert_list_model.cpp" line="200"/>
         <source>Vue (%1)</source>
         <translation type="unfinished"></translation>
@@ -3301,6 +3303,21 @@ Latence p50 / p95 / p99 : %5 / %6 / %7 ms</source>
 </context>
 <context>
     <name>vigie::widgets::AlertPanel</name>
+    <message>
+        <location filename="../widgets/alert_panel.cpp" line="731"/>
+        <source>Mettre l&apos;alerte de côté 30 s ; elle revient si personne ne l&apos;a traitée (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/alert_panel.cpp" line="729"/>
+        <source>Reporter 30 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/alert_panel.cpp" line="697"/>
+        <source>Reportée : elle revient si personne ne la traite.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <location filename="../widgets/alert_panel.cpp" line="477"/>
         <source>Choisissez le motif de la fausse alerte.</source>
@@ -3633,6 +3650,11 @@ Le %6 · score %7</source>
 <context>
     <name>vigie::widgets::OperatorWindow</name>
     <message>
+        <location filename="../widgets/operator_window.cpp" line="854"/>
+        <source>Reporter 30 s	Ctrl+R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../widgets/operator_window.cpp" line="398"/>
         <source>Accès refusé : vos droits ne permettent pas d&apos;ouvrir cet écran.</source>
         <translation type="unfinished"></translation>
@@ -3701,6 +3723,7 @@ Flèches : déplacer la sélection des tuiles
 Alt+1 à Alt+9 : ouvrir la vue n
 PgPréc / PgSuiv, Ctrl+Tab : mur précédent / suivant
 Espace : prendre en charge l&apos;alerte et revoir sa séquence
+Ctrl+R : reporter l&apos;alerte de 30 s
 Ctrl+Entrée : confirmer l&apos;alerte
 Ctrl+Suppr : fausse alerte (motif demandé)
 Ctrl+↑ / Ctrl+↓ : alerte précédente / suivante

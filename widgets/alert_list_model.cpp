@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QFont>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -80,6 +81,7 @@ void AlertListModel::trimReviewed() {
             endRemoveRows();
             m_thumbnails.remove(uid);
             m_takenBy.remove(uid);
+            m_postponed.remove(uid);
         }
     }
 }
@@ -99,6 +101,9 @@ void AlertListModel::setQualification(const QString& uid, core::Qualification q,
     }
     if (atMs > 0) {
         a.qualifiedAtMs = atMs;
+    }
+    if (q != core::Qualification::Unreviewed) {
+        m_postponed.remove(uid);  // handled: it does not come back
     }
     emitRowChanged(row);
     if (unreviewedCount() != before) {
@@ -125,13 +130,77 @@ void AlertListModel::setThumbnail(const QString& uid, const QImage& image) {
     Q_EMIT dataChanged(index(row, ThumbnailColumn), index(row, ThumbnailColumn));
 }
 
+bool AlertListModel::postpone(const QString& uid) {
+    const int row = rowOfUid(uid);
+    if (row < 0 || m_alerts[std::size_t(row)].qualification != core::Qualification::Unreviewed) {
+        return false;
+    }
+    const int before = unreviewedCount();
+    const quint64 serial = ++m_postponeSerial;
+    m_postponed.insert(uid, serial);
+    QTimer::singleShot(m_postponeDelay, this, [this, uid, serial] { endPostpone(uid, serial); });
+    emitRowChanged(row);
+    if (unreviewedCount() != before) {
+        Q_EMIT unreviewedCountChanged(unreviewedCount());
+    }
+    return true;
+}
+
+void AlertListModel::endPostpone(const QString& uid, quint64 serial) {
+    const auto it = m_postponed.constFind(uid);
+    if (it == m_postponed.constEnd() || it.value() != serial) {
+        return;  // qualified, removed, or postponed again since
+    }
+    const int before = unreviewedCount();
+    m_postponed.remove(uid);
+    const int row = rowOfUid(uid);
+    if (row < 0) {
+        return;
+    }
+    emitRowChanged(row);
+    if (unreviewedCount() != before) {
+        Q_EMIT unreviewedCountChanged(unreviewedCount());
+    }
+    if (m_alerts[std::size_t(row)].qualification == core::Qualification::Unreviewed) {
+        Q_EMIT postponeEnded(uid);
+    }
+}
+
+bool AlertListModel::isProminent(const core::Alert& alert) const {
+    return alert.qualification == core::Qualification::Unreviewed &&
+           !m_postponed.contains(QString::fromStdString(alert.uid));
+}
+
 void AlertListModel::clear() {
     beginResetModel();
     m_alerts.clear();
     m_thumbnails.clear();
     m_takenBy.clear();
+    m_postponed.clear();
     endResetModel();
     Q_EMIT unreviewedCountChanged(0);
+}
+
+int AlertListModel::removeAlerts(const std::function<bool(const core::Alert&)>& predicate) {
+    const int before = unreviewedCount();
+    int removed = 0;
+    for (int row = rowCount() - 1; row >= 0; --row) {
+        if (!predicate(m_alerts[std::size_t(row)])) {
+            continue;
+        }
+        const QString uid = QString::fromStdString(m_alerts[std::size_t(row)].uid);
+        beginRemoveRows(QModelIndex(), row, row);
+        m_alerts.erase(m_alerts.begin() + row);
+        endRemoveRows();
+        m_thumbnails.remove(uid);
+        m_takenBy.remove(uid);
+        m_postponed.remove(uid);
+        ++removed;
+    }
+    if (unreviewedCount() != before) {
+        Q_EMIT unreviewedCountChanged(unreviewedCount());
+    }
+    return removed;
 }
 
 const core::Alert* AlertListModel::alertAt(int row) const {
@@ -143,9 +212,8 @@ const core::Alert* AlertListModel::alertByUid(const QString& uid) const {
 }
 
 int AlertListModel::unreviewedCount() const {
-    return int(std::count_if(m_alerts.begin(), m_alerts.end(), [](const core::Alert& a) {
-        return a.qualification == core::Qualification::Unreviewed;
-    }));
+    return int(std::count_if(m_alerts.begin(), m_alerts.end(),
+                             [this](const core::Alert& a) { return isProminent(a); }));
 }
 
 int AlertListModel::rowCount(const QModelIndex& parent) const {
@@ -178,7 +246,9 @@ QVariant AlertListModel::data(const QModelIndex& index, int role) const {
         default:
             break;
     }
-    const bool unreviewed = a.qualification == core::Qualification::Unreviewed;
+    const bool postponed = m_postponed.contains(uid);
+    // Postponed alerts leave the prominent look until they come back.
+    const bool unreviewed = a.qualification == core::Qualification::Unreviewed && !postponed;
     if (role == Qt::DisplayRole) {
         switch (col) {
             case ThumbnailColumn:
@@ -195,6 +265,9 @@ QVariant AlertListModel::data(const QModelIndex& index, int role) const {
             case ScoreColumn:
                 return QString::number(a.score, 'f', 2);
             case StateColumn:
+                if (postponed) {
+                    return tr("Reportée");
+                }
                 if (unreviewed) {
                     if (m_takenBy.contains(uid)) {
                         return tr("Vue (%1)").arg(m_takenBy.value(uid));

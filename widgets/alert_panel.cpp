@@ -326,12 +326,16 @@ AlertPanel::AlertPanel(AlertListModel* model, QWidget* parent) : QWidget(parent)
     m_confirm->setObjectName(QStringLiteral("confirmButton"));
     m_falsePositive = new QPushButton(this);
     m_falsePositive->setObjectName(QStringLiteral("falsePositiveButton"));
+    m_postpone = new QPushButton(this);
+    m_postpone->setObjectName(QStringLiteral("postponeButton"));
     buttons->addWidget(m_take);
+    buttons->addWidget(m_postpone);
     buttons->addWidget(m_confirm);
     buttons->addWidget(m_falsePositive);
     layout->addLayout(buttons);
 
     connect(m_take, &QPushButton::clicked, this, &AlertPanel::takeSelected);
+    connect(m_postpone, &QPushButton::clicked, this, &AlertPanel::postponeSelected);
     connect(m_confirm, &QPushButton::clicked, this, &AlertPanel::confirmSelected);
     connect(m_falsePositive, &QPushButton::clicked, this, &AlertPanel::markSelectedFalsePositive);
     connect(m_search, &QPushButton::clicked, this, &AlertPanel::searchHistory);
@@ -364,6 +368,7 @@ AlertPanel::AlertPanel(AlertListModel* model, QWidget* parent) : QWidget(parent)
     addShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), &AlertPanel::confirmSelected);
     addShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete), &AlertPanel::markSelectedFalsePositive);
     addShortcut(QKeySequence(Qt::Key_Space), &AlertPanel::takeSelected);
+    addShortcut(QKeySequence(Qt::CTRL | Qt::Key_R), &AlertPanel::postponeSelected);
     addShortcut(QKeySequence(Qt::CTRL | Qt::Key_Down), &AlertPanel::selectNext);
     addShortcut(QKeySequence(Qt::CTRL | Qt::Key_Up), &AlertPanel::selectPrevious);
     addShortcut(QKeySequence(Qt::Key_M), [this] { setMuted(!m_muted); });
@@ -394,8 +399,7 @@ AlertPanel::AlertPanel(AlertListModel* model, QWidget* parent) : QWidget(parent)
         // Ring again while a critical alert is new and nobody took it.
         for (int row = 0; row < m_model->rowCount(); ++row) {
             const core::Alert* a = m_model->alertAt(row);
-            if (a->severity == core::Severity::Critical &&
-                a->qualification == core::Qualification::Unreviewed &&
+            if (a->severity == core::Severity::Critical && m_model->isProminent(*a) &&
                 m_model->takenBy(QString::fromStdString(a->uid)).isEmpty()) {
                 ring();
                 return;
@@ -505,6 +509,14 @@ void AlertPanel::takeSelected() {
         refreshMedia();  // the clip grows until 10 s after the alert
     }
     m_clip->togglePlay();
+}
+
+void AlertPanel::postponeSelected() {
+    const QString uid = selectedUid();
+    const core::Alert* a = m_model->alertByUid(uid);
+    if (a != nullptr && m_model->isProminent(*a)) {
+        Q_EMIT postponeRequested(uid);
+    }
 }
 
 void AlertPanel::selectNext() {
@@ -664,6 +676,7 @@ void AlertPanel::updateDetails() {
     m_confirm->setEnabled(reviewable && m_qualifyAllowed);
     m_falsePositive->setEnabled(reviewable && m_qualifyAllowed);
     m_take->setEnabled(reviewable && m_model->takenBy(uid).isEmpty());
+    m_postpone->setEnabled(a != nullptr && m_model->isProminent(*a));
     m_reason->setEnabled(reviewable && m_qualifyAllowed);
     m_comment->setEnabled(reviewable && m_qualifyAllowed);
     if (a == nullptr) {
@@ -679,6 +692,9 @@ void AlertPanel::updateDetails() {
                        .arg(a->score, 0, 'f', 2);
     if (!m_model->takenBy(uid).isEmpty() && reviewable) {
         text += QLatin1Char('\n') + tr("Prise en charge par %1").arg(m_model->takenBy(uid));
+    }
+    if (reviewable && m_model->isPostponed(uid)) {
+        text += QLatin1Char('\n') + tr("Reportée : elle revient si personne ne la traite.");
     }
     if (a->qualification != core::Qualification::Unreviewed) {
         text += QLatin1Char('\n') + qualificationLabel(a->qualification);
@@ -710,6 +726,9 @@ void AlertPanel::retranslate() {
     m_sheetTitle->setText(tr("Fiche — levée de doute"));
     m_take->setText(tr("Prendre en charge"));
     m_take->setToolTip(tr("Prendre l'alerte en charge et revoir la séquence (Espace)"));
+    m_postpone->setText(tr("Reporter 30 s"));
+    m_postpone->setToolTip(
+        tr("Mettre l'alerte de côté 30 s ; elle revient si personne ne l'a traitée (Ctrl+R)"));
     m_confirm->setText(tr("Confirmer"));
     m_confirm->setToolTip(tr("Confirmer l'alerte sélectionnée (Ctrl+Entrée)"));
     m_falsePositive->setText(tr("Fausse alerte"));

@@ -6,6 +6,8 @@
 // boxes that caused it, the details, and the qualification — Confirmer (Ctrl+Entrée) or
 // Fausse alerte (Ctrl+Suppr, reason required), with a comment. Espace takes the selected
 // alert in charge (« Vue », the sound stops) and plays its clip; Ctrl+↑/↓ move in the list.
+// « Reporter 30 s » (Ctrl+R) puts an unreviewed alert aside: no longer prominent nor ringing,
+// it comes back as new after the delay if nobody qualified it (then it rings again).
 // A new alert rings once (QApplication::beep); a critical one rings every few seconds until
 // someone takes it. M mutes the sound.
 //
@@ -135,6 +137,7 @@ Q_SIGNALS:
     void qualifyRequested(const QString& uid, vigie::core::Qualification qualification,
                           const QString& comment);
     void takeRequested(const QString& uid);
+    void postponeRequested(const QString& uid);
     void alertSelected(const QString& uid);
 
 public Q_SLOTS:
@@ -142,6 +145,8 @@ public Q_SLOTS:
     void markSelectedFalsePositive();
     // Espace: takes the selected alert in charge and plays its clip.
     void takeSelected();
+    // Ctrl+R: postpones the selected unreviewed alert (AlertListModel::kPostponeDelay).
+    void postponeSelected();
     void selectNext();
     void selectPrevious();
     void setMuted(bool muted);
@@ -189,6 +194,7 @@ private:
     QComboBox* m_reason = nullptr;
     QLineEdit* m_comment = nullptr;
     QPushButton* m_take = nullptr;
+    QPushButton* m_postpone = nullptr;
     QPushButton* m_confirm = nullptr;
     QPushButton* m_falsePositive = nullptr;
     QString m_mediaUid;

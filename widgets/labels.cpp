@@ -7,46 +7,49 @@ namespace vigie::widgets {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("vigie::widgets::Labels", text);
-}
+// The translation context of these free functions: lupdate files Labels::tr() under
+// "vigie::widgets::Labels", the context looked up at run time (a bare tr() outside a class is
+// filed under the namespace, where the translator never looks).
+class Labels {
+    Q_DECLARE_TR_FUNCTIONS(vigie::widgets::Labels)
+};
 
 }  // namespace
 
 QString eventLabel(core::EventType type) {
     switch (type) {
         case core::EventType::Intrusion:
-            return tr("Intrusion en zone interdite");
+            return Labels::tr("Intrusion en zone interdite");
         case core::EventType::LineCrossing:
-            return tr("Franchissement de ligne");
+            return Labels::tr("Franchissement de ligne");
         case core::EventType::WrongWay:
-            return tr("Non-respect du sens de circulation");
+            return Labels::tr("Non-respect du sens de circulation");
         case core::EventType::CrowdMovement:
-            return tr("Mouvement de foule");
+            return Labels::tr("Mouvement de foule");
         case core::EventType::Density:
-            return tr("Densité trop importante de personnes");
+            return Labels::tr("Densité trop importante de personnes");
         case core::EventType::AbandonedObject:
-            return tr("Objet abandonné");
+            return Labels::tr("Objet abandonné");
         case core::EventType::Weapon:
-            return tr("Présence d'arme");
+            return Labels::tr("Présence d'arme");
         case core::EventType::PersonOnGround:
-            return tr("Personne au sol");
+            return Labels::tr("Personne au sol");
         case core::EventType::Fire:
-            return tr("Départ de feu");
+            return Labels::tr("Départ de feu");
         case core::EventType::Invalid:
             break;
     }
-    return tr("Événement inconnu");
+    return Labels::tr("Événement inconnu");
 }
 
 QString severityLabel(core::Severity severity) {
     switch (severity) {
         case core::Severity::Critical:
-            return tr("CRITIQUE");
+            return Labels::tr("CRITIQUE");
         case core::Severity::Major:
-            return tr("MAJEURE");
+            return Labels::tr("MAJEURE");
         case core::Severity::Info:
-            return tr("INFO");
+            return Labels::tr("INFO");
         case core::Severity::Invalid:
             break;
     }
@@ -70,11 +73,11 @@ QColor severityColour(core::Severity severity) {
 QString qualificationLabel(core::Qualification q) {
     switch (q) {
         case core::Qualification::Unreviewed:
-            return tr("Nouvelle");
+            return Labels::tr("Nouvelle");
         case core::Qualification::Confirmed:
-            return tr("Confirmée");
+            return Labels::tr("Confirmée");
         case core::Qualification::FalsePositive:
-            return tr("Fausse alerte");
+            return Labels::tr("Fausse alerte");
         case core::Qualification::Invalid:
             break;
     }
@@ -84,23 +87,23 @@ QString qualificationLabel(core::Qualification q) {
 QString cameraStateLabel(core::CameraState state) {
     switch (state) {
         case core::CameraState::Stopped:
-            return tr("Arrêtée");
+            return Labels::tr("Arrêtée");
         case core::CameraState::Connecting:
-            return tr("Connexion…");
+            return Labels::tr("Connexion…");
         case core::CameraState::Live:
-            return tr("En direct");
+            return Labels::tr("En direct");
         case core::CameraState::Stalled:
-            return tr("Image figée");
+            return Labels::tr("Image figée");
         case core::CameraState::Reconnecting:
-            return tr("Reconnexion…");
+            return Labels::tr("Reconnexion…");
         case core::CameraState::Failed:
-            return tr("Hors ligne");
+            return Labels::tr("Hors ligne");
         case core::CameraState::Finished:
-            return tr("Fin de la séquence");
+            return Labels::tr("Fin de la séquence");
         case core::CameraState::Invalid:
             break;
     }
-    return tr("Inconnu");
+    return Labels::tr("Inconnu");
 }
 
 QColor healthColour(core::HealthLevel level) {
@@ -136,7 +139,7 @@ QString classLabel(const QString& className) {
         {QStringLiteral("baseball bat"), QT_TRANSLATE_NOOP("vigie::widgets::Labels", "batte")},
     };
     const auto it = kNames.constFind(className);
-    return it == kNames.constEnd() ? className : tr(it.value());
+    return it == kNames.constEnd() ? className : Labels::tr(it.value());
 }
 
 QColor classColour(const QString& className) {

@@ -161,6 +161,14 @@ void OperatorWindow::build() {
         connect(m_alertPanel, &AlertPanel::qualifyRequested, this,
                 &OperatorWindow::qualifyRequested);
         connect(m_alertPanel, &AlertPanel::takeRequested, this, &OperatorWindow::takeRequested);
+        connect(m_alertPanel, &AlertPanel::postponeRequested, this,
+                &OperatorWindow::postponeRequested);
+        // A postponed alert nobody handled is back: announced again, as a new one.
+        connect(m_alertModel, &AlertListModel::postponeEnded, this, [this](const QString& uid) {
+            if (const core::Alert* a = m_alertModel->alertByUid(uid); a != nullptr) {
+                m_alertPanel->announce(*a);
+            }
+        });
     }
     setCentralWidget(central);
     m_linked = {};
@@ -262,6 +270,8 @@ void OperatorWindow::build() {
     if (m_alertPanel != nullptr) {
         // Shown with their keys; the keys themselves belong to the pane's shortcuts.
         m_takeAction = m_alertMenu->addAction(QString(), m_alertPanel, &AlertPanel::takeSelected);
+        m_postponeAction =
+            m_alertMenu->addAction(QString(), m_alertPanel, &AlertPanel::postponeSelected);
         m_confirmAction =
             m_alertMenu->addAction(QString(), m_alertPanel, &AlertPanel::confirmSelected);
         m_falseAction =
@@ -663,6 +673,10 @@ void OperatorWindow::markTaken(const QString& uid, const QString& login) {
     m_alertModel->setTakenBy(uid, login);
 }
 
+void OperatorWindow::markPostponed(const QString& uid) {
+    m_alertModel->postpone(uid);
+}
+
 void OperatorWindow::selectAlert(const QString& uid) {
     if (m_alertPanel != nullptr && !uid.isEmpty()) {
         m_alertPanel->selectUid(uid);
@@ -681,7 +695,7 @@ void OperatorWindow::refreshTileAlerts() {
             bool flashing = false;
             for (int row = 0; row < m_alertModel->rowCount(); ++row) {
                 const core::Alert* a = m_alertModel->alertAt(row);
-                if (a->qualification != core::Qualification::Unreviewed ||
+                if (!m_alertModel->isProminent(*a) ||
                     QString::fromStdString(a->cameraId) != t->cameraId() ||
                     t->cameraId().isEmpty()) {
                     continue;
@@ -707,7 +721,7 @@ void OperatorWindow::refreshBanner() {
     const core::Alert* latest = nullptr;
     for (int row = 0; row < m_alertModel->rowCount(); ++row) {
         const core::Alert* a = m_alertModel->alertAt(row);
-        if (a->qualification == core::Qualification::Unreviewed) {
+        if (m_alertModel->isProminent(*a)) {
             latest = a;  // newest first
             break;
         }
@@ -781,6 +795,7 @@ void OperatorWindow::showShortcuts() {
            "Alt+1 à Alt+9 : ouvrir la vue n\n"
            "PgPréc / PgSuiv, Ctrl+Tab : mur précédent / suivant\n"
            "Espace : prendre en charge l'alerte et revoir sa séquence\n"
+           "Ctrl+R : reporter l'alerte de 30 s\n"
            "Ctrl+Entrée : confirmer l'alerte\n"
            "Ctrl+Suppr : fausse alerte (motif demandé)\n"
            "Ctrl+↑ / Ctrl+↓ : alerte précédente / suivante\n"
@@ -836,6 +851,7 @@ void OperatorWindow::retranslate() {
     m_alertMenu->setTitle(tr("A&lertes"));
     if (m_takeAction != nullptr) {
         m_takeAction->setText(tr("Prendre en charge\tEspace"));
+        m_postponeAction->setText(tr("Reporter 30 s\tCtrl+R"));
         m_confirmAction->setText(tr("Confirmer\tCtrl+Entrée"));
         m_falseAction->setText(tr("Fausse alerte…\tCtrl+Suppr"));
         m_muteAction->setText(tr("Couper le son\tM"));

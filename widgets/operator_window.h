@@ -130,6 +130,9 @@ public Q_SLOTS:
     void applyQualification(const QString& uid, vigie::core::Qualification qualification,
                             const QString& comment, const QString& by = QString());
     void markTaken(const QString& uid, const QString& login);
+    // « Reporter 30 s »: the alert is put aside, then comes back (and rings) if nobody
+    // qualified it.
+    void markPostponed(const QString& uid);
     void showStatusMessage(const QString& message);
     // Selects the alert in this window's pane (banner « Ouvrir »).
     void selectAlert(const QString& uid);
@@ -139,6 +142,7 @@ Q_SIGNALS:
     void qualifyRequested(const QString& uid, vigie::core::Qualification qualification,
                           const QString& comment);
     void takeRequested(const QString& uid);
+    void postponeRequested(const QString& uid);
     void processingEnabledRequested(bool enabled);
     void layoutChanged(const vigie::widgets::WallLayout& layout);
     void viewRequested(int view);
@@ -195,6 +199,7 @@ private:
     QAction* m_nextWallAction = nullptr;
     QList<QAction*> m_viewActions;
     QAction* m_takeAction = nullptr;
+    QAction* m_postponeAction = nullptr;
     QAction* m_confirmAction = nullptr;
     QAction* m_falseAction = nullptr;
     QAction* m_muteAction = nullptr;

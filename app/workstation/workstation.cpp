@@ -259,7 +259,20 @@ std::string Workstation::cameraOf(const QString& uid) const {
     if (const core::Alert* alert = m_alertModel ? m_alertModel->alertByUid(uid) : nullptr) {
         return alert->cameraId;
     }
-    return m_media ? m_media->encodedSnapshot(uid).cameraId.toStdString() : std::string();
+    if (m_media) {
+        if (std::string cameraId = m_media->encodedSnapshot(uid).cameraId.toStdString();
+            !cameraId.empty()) {
+            return cameraId;
+        }
+    }
+    // Not listed (another user's scope) nor captured this session: the stored alert says
+    // which camera it was, so that a refusal is checked and audited like any other.
+    if (m_readStore) {
+        if (auto stored = m_readStore->find(uid.toStdString()); stored && stored->has_value()) {
+            return (**stored).cameraId;
+        }
+    }
+    return {};
 }
 
 bool Workstation::mayView(core::Permission permission, const std::string& cameraId,
@@ -429,28 +442,7 @@ core::Status Workstation::start(const core::Principal& user) {
     buildWindows();
     applySession();
 
-    // History: the latest alerts the user may see. An alert still open here was open when the
-    // previous session stopped without closing it (power cut): close it at its last known
-    // time, keep everything else.
-    core::AlertFilter recent;
-    recent.limit = m_options.historyAlerts;
-    if (auto history = searchAlerts(recent)) {
-        int closed = 0;
-        for (auto it = history->rbegin(); it != history->rend(); ++it) {
-            if (it->open) {
-                it->open = false;
-                if (auto ok = m_readStore->upsert(*it); ok) {
-                    ++closed;
-                }
-            }
-            alertWindow()->addHistoryAlert(*it);
-        }
-        if (closed > 0) {
-            core::logger("app")->warn("closed {} alert(s) left open by the previous session",
-                                      closed);
-        }
-        loadHistoryThumbnails(*history);
-    }
+    loadHistory(true);
 
     // Counts go to the store in batches, and the purge runs now, then once a day; both on
     // the records writer's thread.
@@ -461,6 +453,68 @@ core::Status Workstation::start(const core::Principal& user) {
     m_retentionTimer.start(m_options.retentionInterval);
     runRetention();
     return startEngine();
+}
+
+void Workstation::loadHistory(bool closeLeftOpen) {
+    core::AlertFilter recent;
+    recent.limit = m_options.historyAlerts;
+    auto history = searchAlerts(recent);
+    if (!history) {
+        return;
+    }
+    int closed = 0;
+    for (auto it = history->rbegin(); it != history->rend(); ++it) {
+        if (closeLeftOpen && it->open) {
+            it->open = false;
+            if (auto ok = m_readStore->upsert(*it); ok) {
+                ++closed;
+            }
+        }
+        alertWindow()->addHistoryAlert(*it);
+    }
+    if (closed > 0) {
+        core::logger("app")->warn("closed {} alert(s) left open by the previous session", closed);
+    }
+    loadHistoryThumbnails(*history);
+}
+
+void Workstation::applyAlertScope() {
+    m_mayViewAlerts = false;
+    m_alertScope = std::set<std::string>{};
+    if (auto acl = m_accounts->accessControl()) {
+        if (auto scope = acl->cameraFilter(m_user, core::Permission::ViewAlerts)) {
+            m_mayViewAlerts = true;
+            m_alertScope = *scope;
+        }
+    }
+    if (m_alertModel) {
+        // Alerts listed for a previous session's cameras go with it.
+        m_alertModel->removeAlerts(
+            [this](const core::Alert& a) { return !alertInScope(a.cameraId); });
+    }
+}
+
+bool Workstation::alertInScope(const std::string& cameraId) const {
+    return m_mayViewAlerts && (!m_alertScope.has_value() || m_alertScope->count(cameraId) > 0);
+}
+
+core::AlertSink* Workstation::alertSink() const {
+    return m_alertSinks.get();
+}
+
+void Workstation::showLiveAlert(const core::Alert& alert) {
+    // The media cache sees every alert first (its snapshot is stored whoever watches), so
+    // that its clip starts with the ring's pictures; the list, its sound, banner and tiles only
+    // get the alerts of the cameras the user may see.
+    m_media->onAlert(alert);
+    if (!alertInScope(alert.cameraId)) {
+        return;
+    }
+    alertWindow()->showAlert(alert);
+    const QString uid = QString::fromStdString(alert.uid);
+    if (!m_alertModel->hasThumbnail(uid)) {
+        m_alertModel->setThumbnail(uid, snapshot(uid));
+    }
 }
 
 void Workstation::buildWindows() {
@@ -488,6 +542,7 @@ void Workstation::buildWindows() {
         w->linkWalls(walls);
         connect(w, &widgets::OperatorWindow::qualifyRequested, this, &Workstation::qualify);
         connect(w, &widgets::OperatorWindow::takeRequested, this, &Workstation::take);
+        connect(w, &widgets::OperatorWindow::postponeRequested, this, &Workstation::postpone);
         connect(w, &widgets::OperatorWindow::processingEnabledRequested, this,
                 [this, w](bool enabled) { setProcessing(enabled, w); });
         connect(w, &widgets::OperatorWindow::layoutChanged, this,
@@ -519,6 +574,9 @@ void Workstation::buildWindows() {
     }
     connect(m_media.get(), &AlertMediaCache::snapshotReady, this, [this](const QString& uid) {
         storeSnapshot(uid);
+        if (m_alertModel->alertByUid(uid) == nullptr) {
+            return;  // not listed: out of the user's scope
+        }
         // Thumbnails too only for the cameras whose snapshots the user may see.
         m_alertModel->setThumbnail(uid, snapshot(uid));
         if (auto* panel = alertWindow()->alertPanel(); panel && panel->selectedUid() == uid) {
@@ -535,6 +593,7 @@ void Workstation::buildWindows() {
 void Workstation::applySession() {
     auto acl = m_accounts->accessControl();
     const core::AccessControl catalog = acl ? *acl : core::AccessControl{};
+    applyAlertScope();
     for (const auto& w : m_windows) {
         w->setSession(m_user, catalog);
         w->setSite(m_site);
@@ -561,16 +620,7 @@ core::Status Workstation::startEngine() {
                 &widgets::OperatorWindow::showFrame);
     }
     connect(m_bridge.get(), &EngineBridge::frameReady, m_media.get(), &AlertMediaCache::onFrame);
-    // The media cache sees the alert first, so that its clip starts with the ring's pictures;
-    // then the list, then the thumbnail when the alert's picture is already in the ring.
-    connect(m_bridge.get(), &EngineBridge::alertChanged, this, [this](const core::Alert& alert) {
-        m_media->onAlert(alert);
-        alertWindow()->showAlert(alert);
-        const QString uid = QString::fromStdString(alert.uid);
-        if (!m_alertModel->hasThumbnail(uid)) {
-            m_alertModel->setThumbnail(uid, snapshot(uid));
-        }
-    });
+    connect(m_bridge.get(), &EngineBridge::alertChanged, this, &Workstation::showLiveAlert);
 
     const std::string path = m_databasePath;
     const core::DatabaseKey dbKey = m_key;
@@ -671,6 +721,8 @@ core::Status Workstation::switchUser(const core::Principal& user) {
     m_user = user;
     m_snapshotsAudited.clear();
     applySession();
+    // The new user's latest alerts (the open ones are really open: the engine runs).
+    loadHistory(false);
     return {};
 }
 
@@ -741,6 +793,20 @@ void Workstation::take(const QString& uid) {
     }
     audit("alert_taken", uid.toStdString(), nlohmann::json{{"camera", alert->cameraId}}.dump());
     alertWindow()->markTaken(uid, QString::fromStdString(m_user.login));
+}
+
+void Workstation::postpone(const QString& uid) {
+    const core::Alert* alert = m_alertModel ? m_alertModel->alertByUid(uid) : nullptr;
+    if (alert == nullptr || !m_alertModel->isProminent(*alert)) {
+        return;
+    }
+    const auto delayMs = m_alertModel->postponeDelay().count();
+    audit("alert_postponed", uid.toStdString(),
+          nlohmann::json{{"camera", alert->cameraId},
+                         {"event", std::string(core::toName(alert->event))},
+                         {"delay_ms", std::int64_t(delayMs)}}
+              .dump());
+    alertWindow()->markPostponed(uid);
 }
 
 void Workstation::setProcessing(bool enabled, widgets::OperatorWindow* from) {

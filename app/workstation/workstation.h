@@ -28,6 +28,8 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 
 #include "core/accounts.h"
@@ -47,6 +49,7 @@ enum class Screen;
 }  // namespace vigie::widgets
 namespace vigie::core {
 class AlertFanOut;
+class AlertSink;
 class AlertStore;
 class AuditLog;
 class CountStore;
@@ -121,6 +124,9 @@ public:
     core::StoreWriter* storeWriter() const { return m_storeWriter.get(); }
     core::AccountStore* accounts() const { return m_accounts.get(); }
     core::AuditLog* auditLog() const { return m_audit.get(); }
+    // Where the engine's alerts enter (the store, then the screens); null before start().
+    // Tests feed it as the engine would.
+    core::AlertSink* alertSink() const;
     const std::string& databasePath() const { return m_databasePath; }
     // Where the database key is kept (keyring entry or key file), for the status bar.
     const std::string& keyLocation() const { return m_keyLocation; }
@@ -146,6 +152,8 @@ public:
     // What a window does on a qualification, a take and a screen request (public for tests).
     void qualify(const QString& uid, core::Qualification qualification, const QString& comment);
     void take(const QString& uid);
+    // « Reporter 30 s »: audited as "alert_postponed", then put aside in the list.
+    void postpone(const QString& uid);
     // Opens (or raises) a screen the session may reach; returns it, or null.
     QWidget* openScreen(widgets::Screen screen);
     // Validates, writes the site file and applies it (windows, engine). The bundled demo
@@ -174,6 +182,15 @@ private:
     void flushCounts();
     void storeSnapshot(const QString& uid);
     void loadHistoryThumbnails(const std::vector<core::Alert>& alerts);
+    // The latest stored alerts the user may see, into the list; `closeLeftOpen`: at start,
+    // an alert still open was left open by a session that stopped without closing it.
+    void loadHistory(bool closeLeftOpen);
+    // The cameras whose alerts the session may see (ViewAlerts), from core; the list keeps
+    // only those.
+    void applyAlertScope();
+    bool alertInScope(const std::string& cameraId) const;
+    // A live alert event from the engine: into the list only within the user's scope.
+    void showLiveAlert(const core::Alert& alert);
     std::string cameraOf(const QString& uid) const;
     bool mayView(core::Permission permission, const std::string& cameraId, const QString& uid);
     core::Result<core::CountStore*> countReader();
@@ -203,7 +220,10 @@ private:
     std::string m_stateDir;
     std::string m_snapshotDir;
     core::RetentionPolicy m_retention;
-    std::string m_retentionError;      // the retention file is invalid: no purge until fixed
+    std::string m_retentionError;  // the retention file is invalid: no purge until fixed
+    // ViewAlerts of the session: not held at all, every camera (nullopt), or these cameras.
+    bool m_mayViewAlerts = false;
+    std::optional<std::set<std::string>> m_alertScope;
     QSet<QString> m_snapshotsAudited;  // stored pictures opened, refusals: audited once a session
     std::unique_ptr<inference::Engine> m_engine;
     QTimer m_healthTimer;

@@ -1,5 +1,6 @@
 // The operator's alert list model: newest first, upsert by uid, the operator's verdict kept
-// when the engine re-publishes an alert, the unreviewed count, and the bounded history.
+// when the engine re-publishes an alert, the unreviewed count, and the bounded history; an
+// alert postponed and back, and the alerts of another scope removed.
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QtTest>
@@ -57,6 +58,66 @@ private Q_SLOTS:
                  QStringLiteral("0.90"));
         QCOMPARE(model.data(model.index(0, widgets::AlertListModel::EventColumn)).toString(),
                  QStringLiteral("Départ de feu"));
+    }
+
+    void postponedAlertComesBack() {
+        widgets::AlertListModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPostponeDelay(std::chrono::milliseconds(50));
+        const core::Alert a = makeAlert(1);
+        const core::Alert b = makeAlert(2);
+        model.upsertAlert(a);
+        model.upsertAlert(b);
+        const QString uidA = QString::fromStdString(a.uid);
+        const QString uidB = QString::fromStdString(b.uid);
+        QSignalSpy count(&model, &widgets::AlertListModel::unreviewedCountChanged);
+        QSignalSpy back(&model, &widgets::AlertListModel::postponeEnded);
+        QVERIFY(model.postpone(uidA));
+        QVERIFY(model.isPostponed(uidA));
+        QCOMPARE(model.unreviewedCount(), 1);
+        QCOMPARE(count.count(), 1);
+        const int rowA = model.rowOfUid(uidA);
+        QCOMPARE(model.data(model.index(rowA, widgets::AlertListModel::StateColumn)).toString(),
+                 QStringLiteral("Reportée"));
+        QVERIFY(!model.data(model.index(rowA, widgets::AlertListModel::EventColumn), Qt::FontRole)
+                     .isValid());
+        QVERIFY(!model.isProminent(*model.alertByUid(uidA)));
+        QTRY_COMPARE(back.count(), 1);
+        QCOMPARE(back.at(0).at(0).toString(), uidA);
+        QVERIFY(!model.isPostponed(uidA));
+        QCOMPARE(model.unreviewedCount(), 2);
+        QCOMPARE(model.data(model.index(rowA, widgets::AlertListModel::StateColumn)).toString(),
+                 QStringLiteral("Nouvelle (en cours)"));
+
+        // Qualified while postponed: it does not come back; a verdict cannot be postponed.
+        QVERIFY(model.postpone(uidB));
+        model.setQualification(uidB, core::Qualification::FalsePositive, QStringLiteral("Ombre"));
+        QVERIFY(!model.isPostponed(uidB));
+        QVERIFY(!model.postpone(uidB));
+        QVERIFY(!model.postpone(QStringLiteral("unknown")));
+        QTest::qWait(150);
+        QCOMPARE(back.count(), 1);
+        QCOMPARE(model.unreviewedCount(), 1);
+    }
+
+    void removeAlertsOutOfScope() {
+        widgets::AlertListModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        for (int n = 0; n < 4; ++n) {
+            core::Alert a = makeAlert(n);
+            a.cameraId = n % 2 == 0 ? "quai" : "hall";
+            model.upsertAlert(a);
+        }
+        QSignalSpy count(&model, &widgets::AlertListModel::unreviewedCountChanged);
+        QCOMPARE(model.removeAlerts([](const core::Alert& a) { return a.cameraId == "hall"; }), 2);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.unreviewedCount(), 2);
+        QCOMPARE(count.count(), 1);
+        for (int row = 0; row < model.rowCount(); ++row) {
+            QCOMPARE(model.alertAt(row)->cameraId, std::string("quai"));
+        }
     }
 
     void verdictSurvivesRepublication() {

@@ -2,7 +2,9 @@
 // review mode (no engine): an L1 operator logs in, alerts arrive, the operator selects them
 // in the list, takes one in charge (Espace) and replays its clip, confirms one with a comment
 // (Ctrl+Entrée), classes another as a false alert with its reason, and filters the list.
-// The verdicts are read back from the SQCipher file and the hash-chained audit log.
+// The verdicts are read back from the SQCipher file and the hash-chained audit log. An alert
+// postponed (« Reporter 30 s », Ctrl+R; a short delay here) leaves the prominent place and
+// comes back as new, unless it was qualified meanwhile.
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QLineEdit>
@@ -17,12 +19,14 @@
 #include "core/alert_store.h"
 #include "core/audit_log.h"
 #include "core/key_file.h"
+#include "core/rule_engine.h"
 #include "core/store_writer.h"
 #include "tests/support/test_support.h"
 #include "widgets/alert_list_model.h"
 #include "widgets/alert_panel.h"
 #include "widgets/core_metatypes.h"
 #include "widgets/operator_window.h"
+#include "widgets/video_tile.h"
 
 using namespace vigie;
 
@@ -310,6 +314,119 @@ private Q_SLOTS:
         panel2->setPeriodFilter(24);
         QCOMPARE(panel2->searchHistory(), 3);
         again.shutdown();
+    }
+
+    void operatorPostponesAnAlert() {
+        app::WorkstationOptions o = options();
+        o.stateDir = m_dir.filePath(QStringLiteral("postpone")).toStdString();
+        o.settingsPath = m_dir.filePath(QStringLiteral("postpone.ini")).toStdString();
+        app::Workstation ws;
+        QVERIFY(ws.open(o).ok());
+        QVERIFY(ws.createFirstAdministrator("admin", kAdminPassword).ok());
+        auto admin = ws.authenticate("admin", kAdminPassword);
+        QVERIFY(admin.ok());
+        core::UserSpec spec;
+        spec.login = "martin";
+        spec.level = core::Level::Operator;
+        QVERIFY(ws.accounts()->createUser(*admin, spec, kOperatorPassword).ok());
+        auto op = ws.authenticate("martin", kOperatorPassword);
+        QVERIFY(op.ok());
+        QVERIFY(ws.start(*op).ok());
+        widgets::OperatorWindow* window = ws.alertWindow();
+        widgets::AlertPanel* panel = window->alertPanel();
+        QVERIFY(panel != nullptr);
+        widgets::AlertListModel* model = ws.alertModel();
+        QAbstractItemModelTester tester(model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model->postponeDelay(), std::chrono::milliseconds(30'000));
+        const std::chrono::milliseconds delay(400);
+        model->setPostponeDelay(delay);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+
+        const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+        const core::Alert fire =
+            makeAlert(0, "parvis", core::EventType::Fire, core::Severity::Critical, now - 2000);
+        const core::Alert other =
+            makeAlert(1, "quai-2", core::EventType::Intrusion, core::Severity::Major, now - 1000);
+        ws.alertSink()->onAlertOpened(fire);
+        ws.alertSink()->onAlertOpened(other);
+        QTRY_COMPARE(model->rowCount(), 2);
+        const QString fireUid = QString::fromStdString(fire.uid);
+        const QString otherUid = QString::fromStdString(other.uid);
+        widgets::VideoTile* tile = window->tileForCameraId(QStringLiteral("parvis"));
+        QVERIFY(tile != nullptr);
+        QVERIFY(tile->isFlashing());
+        QCOMPARE(model->unreviewedCount(), 2);
+        QCOMPARE(panel->soundsPlayed(), 2);
+        const auto stateOf = [model](const QString& uid) {
+            return model->index(model->rowOfUid(uid), widgets::AlertListModel::StateColumn)
+                .data()
+                .toString();
+        };
+        const auto isBold = [model](const QString& uid) {
+            return model->index(model->rowOfUid(uid), widgets::AlertListModel::EventColumn)
+                .data(Qt::FontRole)
+                .value<QFont>()
+                .bold();
+        };
+        QVERIFY(isBold(fireUid));
+        QCOMPARE(stateOf(fireUid), QStringLiteral("Nouvelle (en cours)"));
+
+        // Ctrl+R on the selected fire alert: aside, no longer counted, bold nor flashing.
+        QSignalSpy back(model, &widgets::AlertListModel::postponeEnded);
+        panel->selectUid(fireUid);
+        QCOMPARE(panel->selectedUid(), fireUid);
+        auto* postponeButton = panel->findChild<QPushButton*>(QStringLiteral("postponeButton"));
+        QVERIFY(postponeButton != nullptr && postponeButton->isEnabled());
+        panel->view()->setFocus();
+        QTest::keyClick(panel->view(), Qt::Key_R, Qt::ControlModifier);
+        QVERIFY(model->isPostponed(fireUid));
+        QCOMPARE(model->unreviewedCount(), 1);
+        QCOMPARE(stateOf(fireUid), QStringLiteral("Reportée"));
+        QVERIFY(!isBold(fireUid));
+        QVERIFY(!tile->isAlerting());
+        QVERIFY(!postponeButton->isEnabled());
+        QVERIFY(window->windowTitle().startsWith(QStringLiteral("(1)")));
+        QCOMPARE(model->alertByUid(fireUid)->qualification, core::Qualification::Unreviewed);
+        const int sounds = panel->soundsPlayed();
+        // Ctrl+R again on a postponed alert does nothing (one audit record).
+        QTest::keyClick(panel->view(), Qt::Key_R, Qt::ControlModifier);
+
+        // Nobody handled it: back as new after the delay, with its sound and its tile.
+        QTRY_COMPARE(back.count(), 1);
+        QVERIFY(!model->isPostponed(fireUid));
+        QCOMPARE(model->unreviewedCount(), 2);
+        QVERIFY(isBold(fireUid));
+        QCOMPARE(stateOf(fireUid), QStringLiteral("Nouvelle (en cours)"));
+        QVERIFY(tile->isFlashing());
+        QCOMPARE(panel->soundsPlayed(), sounds + 1);
+        QVERIFY(window->windowTitle().startsWith(QStringLiteral("(2)")));
+
+        // Postponed with the button, then confirmed: handled, it does not come back.
+        panel->selectUid(otherUid);
+        QVERIFY(postponeButton->isEnabled());
+        QTest::mouseClick(postponeButton, Qt::LeftButton);
+        QVERIFY(model->isPostponed(otherUid));
+        panel->confirmSelected();
+        QCOMPARE(model->alertByUid(otherUid)->qualification, core::Qualification::Confirmed);
+        QVERIFY(!model->isPostponed(otherUid));
+        QTest::qWait(int(delay.count()) * 2);
+        QCOMPARE(back.count(), 1);
+        QCOMPARE(model->alertByUid(otherUid)->qualification, core::Qualification::Confirmed);
+        QCOMPARE(model->unreviewedCount(), 1);
+
+        // Audited like the other decisions, by whom and for which camera.
+        core::AuditFilter postponed;
+        postponed.action = "alert_postponed";
+        auto records = ws.auditLog()->list(postponed);
+        QVERIFY(records.ok());
+        QCOMPARE(int(records->size()), 2);
+        QCOMPARE(records->at(0).actor, std::string("martin"));
+        QCOMPARE(records->at(0).target, fire.uid);
+        QVERIFY(records->at(0).detailsJson.find("parvis") != std::string::npos);
+        QCOMPARE(records->at(1).target, other.uid);
+        ws.shutdown();
     }
 
     void mediaCacheIsBounded() {

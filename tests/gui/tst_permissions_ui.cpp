@@ -3,7 +3,9 @@
 // Administration, cannot stop the processing, and a request for those screens is refused
 // by core and written to the audit log; an L2 advanced user reaches the set-up screens; an
 // L3 administrator everything. A camera-scoped operator only lists and places its cameras,
-// and a profile that denies qualification makes core refuse the verdict.
+// and a profile that denies qualification makes core refuse the verdict. Live alerts follow
+// the camera scope too: a scoped operator neither lists, hears nor sees flashing the alerts
+// of other cameras, an unscoped one does.
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QDateTime>
@@ -17,6 +19,7 @@
 #include "app/workstation/workstation.h"
 #include "core/audit_log.h"
 #include "core/key_file.h"
+#include "core/rule_engine.h"
 #include "core/store_writer.h"
 #include "tests/support/test_support.h"
 #include "widgets/alert_list_model.h"
@@ -32,6 +35,19 @@ namespace {
 
 const char kAdminPassword[] = "Vigie-Gare-Nord-2026!";
 const char kPassword[] = "Poste-Gare-2026!";
+
+core::Alert liveAlert(const std::string& camera, std::int64_t wallMs) {
+    core::Alert a;
+    a.uid = core::makeUid();
+    a.siteId = "gare";
+    a.cameraId = camera;
+    a.ruleId = "r";
+    a.event = core::EventType::Intrusion;
+    a.severity = core::Severity::Major;
+    a.wallStartMs = wallMs;
+    a.open = true;
+    return a;
+}
 
 }  // namespace
 
@@ -215,6 +231,67 @@ private Q_SLOTS:
         // A camera out of scope cannot be placed, even by a forged drop.
         w->assignCamera(2, QStringLiteral("hall"));
         QVERIFY(w->tileByNumber(2)->cameraId().isEmpty());
+        ws.shutdown();
+    }
+
+    void liveAlertsFollowTheCameraScope() {
+        app::Workstation ws;
+        QVERIFY(ws.open(options()).ok());
+        const core::Principal scoped = login(ws, "quai2");
+        QVERIFY(ws.start(scoped).ok());
+        QVERIFY(ws.alertSink() != nullptr);
+        widgets::OperatorWindow* w = ws.alertWindow();
+        widgets::AlertPanel* panel = w->alertPanel();
+        QVERIFY(panel != nullptr);
+        QAbstractItemModelTester tester(ws.alertModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const int rowsBefore = ws.alertModel()->rowCount();
+        const int soundsBefore = panel->soundsPlayed();
+
+        // As the engine publishes them: the hall's alert first, then the platform's.
+        const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+        const core::Alert other = liveAlert("hall", now - 2000);
+        const core::Alert own = liveAlert("quai-2", now - 1000);
+        ws.alertSink()->onAlertOpened(other);
+        ws.alertSink()->onAlertOpened(own);
+        QTRY_VERIFY(ws.alertModel()->alertByUid(QString::fromStdString(own.uid)) != nullptr);
+        // Delivered in order: the hall's alert went by and was left out, with its sound.
+        QVERIFY(ws.alertModel()->alertByUid(QString::fromStdString(other.uid)) == nullptr);
+        QCOMPARE(ws.alertModel()->rowCount(), rowsBefore + 1);
+        QCOMPARE(panel->soundsPlayed(), soundsBefore + 1);
+        QVERIFY(!ws.alertModel()->hasThumbnail(QString::fromStdString(other.uid)));
+        // An update of the hall's alert does not sneak it in either.
+        core::Alert updated = other;
+        updated.score = 0.9;
+        ws.alertSink()->onAlertUpdated(updated);
+        const core::Alert own2 = liveAlert("quai-2", now - 500);
+        ws.alertSink()->onAlertOpened(own2);
+        QTRY_VERIFY(ws.alertModel()->alertByUid(QString::fromStdString(own2.uid)) != nullptr);
+        QVERIFY(ws.alertModel()->alertByUid(QString::fromStdString(other.uid)) == nullptr);
+        for (const core::Alert* a : {ws.alertModel()->alertAt(0), ws.alertModel()->alertAt(1)}) {
+            QVERIFY(a != nullptr);
+            QCOMPARE(a->cameraId, std::string("quai-2"));
+        }
+
+        // An operator of every camera gets the hall's alerts live (and the stored ones).
+        QVERIFY(ws.storeWriter()->flush(std::chrono::seconds(10)).ok());
+        const core::Principal everyCamera = login(ws, "operateur");
+        QVERIFY(ws.switchUser(everyCamera).ok());
+        QVERIFY(ws.alertModel()->alertByUid(QString::fromStdString(other.uid)) != nullptr);
+        const int sounds = panel->soundsPlayed();
+        const core::Alert hall = liveAlert("hall", now);
+        ws.alertSink()->onAlertOpened(hall);
+        QTRY_VERIFY(ws.alertModel()->alertByUid(QString::fromStdString(hall.uid)) != nullptr);
+        QCOMPARE(panel->soundsPlayed(), sounds + 1);
+
+        // Back to the scoped operator: the hall's alerts leave the list.
+        QVERIFY(ws.switchUser(login(ws, "quai2")).ok());
+        QVERIFY(ws.alertModel()->alertByUid(QString::fromStdString(hall.uid)) == nullptr);
+        QVERIFY(ws.alertModel()->alertByUid(QString::fromStdString(other.uid)) == nullptr);
+        QVERIFY(ws.alertModel()->alertByUid(QString::fromStdString(own.uid)) != nullptr);
+        for (int row = 0; row < ws.alertModel()->rowCount(); ++row) {
+            QCOMPARE(ws.alertModel()->alertAt(row)->cameraId, std::string("quai-2"));
+        }
         ws.shutdown();
     }
 
