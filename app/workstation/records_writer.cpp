@@ -79,10 +79,11 @@ bool RecordsWriter::appendCounts(std::vector<core::CountSample> samples) {
 }
 
 bool RecordsWriter::runRetention(const core::RetentionPolicy& policy, std::int64_t nowMs,
-                                 core::AuditSink* audit, RetentionDone done) {
+                                 core::AuditSink* audit, RetentionDone done,
+                                 std::vector<core::LogFileSet> logs) {
     return enqueue(
-        [this, policy, nowMs, audit, done = std::move(done)](Stores* stores,
-                                                             const std::string& openError) {
+        [this, policy, nowMs, audit, done = std::move(done), logs = std::move(logs)](
+            Stores* stores, const std::string& openError) {
             core::Result<core::RetentionReport> report =
                 core::makeError("retention: the database cannot be opened: " + openError);
             if (stores != nullptr) {
@@ -92,6 +93,7 @@ bool RecordsWriter::runRetention(const core::RetentionPolicy& policy, std::int64
                 targets.counts = stores->counts.get();
                 targets.audit = audit;
                 targets.actor = "system";
+                targets.logFiles = logs;
                 auto job = core::RetentionJob::create(policy, std::move(targets));
                 report =
                     job ? (*job)->run(nowMs) : core::Result<core::RetentionReport>(job.error());

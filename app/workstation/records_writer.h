@@ -65,9 +65,11 @@ public:
     // Queues a batch of samples, appended in one transaction.
     bool appendCounts(std::vector<core::CountSample> samples);
     // Runs the retention job with `policy` at `nowMs` (it records its own "purge" audit event
-    // through `audit`), then calls `done` with its report. Never refused for a full queue.
+    // through `audit`) on the database and the rotated copies of `logs`, then calls `done`
+    // with its report. Never refused for a full queue.
     bool runRetention(const core::RetentionPolicy& policy, std::int64_t nowMs,
-                      core::AuditSink* audit, RetentionDone done);
+                      core::AuditSink* audit, RetentionDone done,
+                      std::vector<core::LogFileSet> logs = {});
     // Reads the stored snapshots of these alerts, calling `each` once per uid.
     bool readSnapshots(std::vector<std::string> alertUids, SnapshotRead each);
 

@@ -116,6 +116,18 @@ core::Status Workstation::openStore() {
     }
     m_stateDir = stateDir.string();
     m_snapshotDir = (stateDir / "snapshots").string();
+    // The application log, rotated in the state directory: read in the administration's
+    // log viewer, its rotated copies purged by the retention job (usage logs).
+    m_logDir = (stateDir / "logs").string();
+    std::filesystem::create_directories(m_logDir, ec);
+    if (!ec) {
+        core::LogOptions log;
+        log.filePath = (std::filesystem::path(m_logDir) / kLogFileName).string();
+        core::setupLogging(log);
+    } else {
+        core::logger("app")->warn("no log file: cannot create {}: {}", m_logDir, ec.message());
+        m_logDir.clear();
+    }
     m_databasePath = (stateDir / (m_site.id + ".db")).string();
     const std::string keyFile = (stateDir / "keys" / (m_site.id + ".key")).string();
     std::unique_ptr<core::KeyProvider> keys;
@@ -212,8 +224,13 @@ void Workstation::runRetention() {
         core::logger("app")->error("retention purge skipped: {}", m_retentionError);
         return;
     }
+    std::vector<core::LogFileSet> logs;
+    if (!m_logDir.empty()) {
+        logs.push_back({core::LogKind::Usage, m_logDir, kLogFileName});
+    }
     (void)m_records->runRetention(
-        m_retention, nowMs(), m_audit.get(), [](const core::Result<core::RetentionReport>& report) {
+        m_retention, nowMs(), m_audit.get(),
+        [](const core::Result<core::RetentionReport>& report) {
             // Writer thread. The job recorded its own "purge" audit event.
             if (!report) {
                 core::logger("app")->error("{}", report.error().message);
@@ -226,7 +243,12 @@ void Workstation::runRetention() {
                 report->snapshotRecordsRemoved, report->snapshotFilesRemoved,
                 report->orphanSnapshotFilesRemoved, report->countSamplesRemoved,
                 report->auditRecorded ? "" : " (audit event NOT recorded)");
-        });
+            if (report->logFilesRemoved > 0) {
+                core::logger("app")->info("retention purge: {} rotated log file(s) removed",
+                                          report->logFilesRemoved);
+            }
+        },
+        std::move(logs));
 }
 
 void Workstation::flushCounts() {
@@ -961,6 +983,8 @@ QWidget* Workstation::openScreen(widgets::Screen screen) {
                 return saveSite(s);
             };
             ctx.retention = m_retention;
+            ctx.logDirectory = QString::fromStdString(m_logDir);
+            ctx.logFileName = QString::fromLatin1(kLogFileName);
             ctx.saveRetention = [this](const core::RetentionPolicy& policy) {
                 return saveRetention(policy);
             };

@@ -219,6 +219,8 @@ private:
     std::string m_keyLocation;
     std::string m_stateDir;
     std::string m_snapshotDir;
+    std::string m_logDir;  // <state dir>/logs, empty when it could not be created
+    static constexpr const char* kLogFileName = "vigie.log";
     core::RetentionPolicy m_retention;
     std::string m_retentionError;  // the retention file is invalid: no purge until fixed
     // ViewAlerts of the session: not held at all, every camera (nullopt), or these cameras.

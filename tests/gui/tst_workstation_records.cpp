@@ -3,6 +3,7 @@
 // written to the encrypted SnapshotStore and read back after a restart (audited, and refused
 // outside the user's cameras); counts of people per zone are aggregated per interval into
 // the CountStore; the retention purge runs at start with the site's durations.
+#include <QDir>
 #include <QFile>
 #include <QPainter>
 #include <QTemporaryDir>
@@ -11,6 +12,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 
 #include "app/workstation/alert_media_cache.h"
 #include "app/workstation/count_sampler.h"
@@ -424,6 +427,18 @@ private Q_SLOTS:
             QVERIFY((*snaps)->put(old.uid, old.wallStartMs, jpeg).ok());
             QVERIFY((*snaps)->put(recent.uid, recent.wallStartMs, jpeg).ok());
         }
+        // A rotated application log last written 40 days ago, another an hour ago.
+        const QString logs = dir.filePath(QStringLiteral("state/logs"));
+        QVERIFY(QDir().mkpath(logs));
+        const auto oldLog = std::filesystem::path(logs.toStdString()) / "vigie.2.log";
+        const auto newLog = std::filesystem::path(logs.toStdString()) / "vigie.1.log";
+        for (const auto& p : {oldLog, newLog}) {
+            std::ofstream(p) << "log line\n";
+        }
+        std::filesystem::last_write_time(
+            oldLog, std::filesystem::file_time_type::clock::now() - std::chrono::hours(24 * 40));
+        std::filesystem::last_write_time(
+            newLog, std::filesystem::file_time_type::clock::now() - std::chrono::hours(1));
         app::Workstation ws;
         auto admin = openAsAdmin(ws, o);
         QVERIFY(admin.ok());
@@ -457,6 +472,11 @@ private Q_SLOTS:
         QVERIFY(purges.ok());
         QCOMPARE(purges->size(), std::size_t(1));
         QCOMPARE(purges->front().actor, std::string("system"));
+        // The application log is written in the state directory; its rotated copy older than
+        // the usage-log duration (30 days) is gone, the recent one and the active file stay.
+        QVERIFY(std::filesystem::exists(std::filesystem::path(logs.toStdString()) / "vigie.log"));
+        QVERIFY(!std::filesystem::exists(oldLog));
+        QVERIFY(std::filesystem::exists(newLog));
         ws.shutdown();
     }
 };
