@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <utility>
 
 namespace vigie::inference {
 
@@ -76,62 +77,74 @@ std::vector<core::Detection> suppress(const std::vector<core::Detection>& candid
     return out;
 }
 
+// Calls visit(anchor, gx, gy, stride) for each grid cell of each stride, in the models'
+// output order, for at most `anchors` cells.
+template <typename Visit>
+void forEachAnchor(const std::vector<int>& strides, const Letterbox& lb, int anchors,
+                   Visit&& visit) {
+    int anchor = 0;
+    for (int stride : strides) {
+        for (int gy = 0; gy < lb.inputHeight / stride; ++gy) {
+            for (int gx = 0; gx < lb.inputWidth / stride; ++gx, ++anchor) {
+                if (anchor >= anchors) {
+                    return;
+                }
+                visit(anchor, gx, gy, stride);
+            }
+        }
+    }
+}
+
+// The best of `n` class scores: its class and score.
+std::pair<int, float> bestOf(const float* scores, int n) {
+    int best = 0;
+    for (int c = 1; c < n; ++c) {
+        if (scores[c] > scores[best]) {
+            best = c;
+        }
+    }
+    return {best, scores[best]};
+}
+
+// The class is kept and its score reaches its threshold.
+bool classKept(int cls, float score, const DecodeOptions& options) {
+    const float threshold = std::size_t(cls) < options.classThreshold.size()
+                                ? options.classThreshold[std::size_t(cls)]
+                                : options.scoreThreshold;
+    return score >= threshold &&
+           (options.keepClass.empty() ||
+            (std::size_t(cls) < options.keepClass.size() && options.keepClass[std::size_t(cls)]));
+}
+
 }  // namespace
 
 std::vector<core::Detection> decodeYolox(const float* output, int anchors, int numClasses,
                                          const std::vector<int>& strides, const Letterbox& lb,
                                          const DecodeOptions& options) {
     std::vector<core::Detection> candidates;
-    const int rowSize = 5 + numClasses;
-    int anchor = 0;
-    for (int stride : strides) {
-        const int gridW = lb.inputWidth / stride;
-        const int gridH = lb.inputHeight / stride;
-        for (int gy = 0; gy < gridH; ++gy) {
-            for (int gx = 0; gx < gridW; ++gx, ++anchor) {
-                if (anchor >= anchors) {
-                    break;
-                }
-                const float* row = output + std::int64_t(anchor) * rowSize;
-                const float objectness = row[4];
-                if (objectness < options.scoreThreshold) {
-                    continue;  // score = objectness × class ≤ objectness
-                }
-                int bestClass = 0;
-                float bestScore = row[5];
-                for (int c = 1; c < numClasses; ++c) {
-                    if (row[5 + c] > bestScore) {
-                        bestScore = row[5 + c];
-                        bestClass = c;
-                    }
-                }
-                const float score = objectness * bestScore;
-                float threshold = options.scoreThreshold;
-                if (std::size_t(bestClass) < options.classThreshold.size()) {
-                    threshold = options.classThreshold[bestClass];
-                }
-                if (score < threshold) {
-                    continue;
-                }
-                if (!options.keepClass.empty() &&
-                    (std::size_t(bestClass) >= options.keepClass.size() ||
-                     !options.keepClass[bestClass])) {
-                    continue;
-                }
-                const double cx = (row[0] + gx) * stride;
-                const double cy = (row[1] + gy) * stride;
-                const double w = std::exp(double(row[2])) * stride;
-                const double h = std::exp(double(row[3])) * stride;
-                core::Detection det;
-                det.box = toPicture(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2, lb);
-                det.classId = bestClass;
-                det.score = score;
-                if (det.box.isValid()) {
-                    candidates.push_back(det);
-                }
-            }
+    forEachAnchor(strides, lb, anchors, [&](int anchor, int gx, int gy, int stride) {
+        const float* row = output + std::int64_t(anchor) * (5 + numClasses);
+        const float objectness = row[4];
+        if (objectness < options.scoreThreshold) {
+            return;  // score = objectness × class ≤ objectness
         }
-    }
+        const auto [bestClass, bestScore] = bestOf(row + 5, numClasses);
+        const float score = objectness * bestScore;
+        if (!classKept(bestClass, score, options)) {
+            return;
+        }
+        const double cx = (row[0] + gx) * stride;
+        const double cy = (row[1] + gy) * stride;
+        const double w = std::exp(double(row[2])) * stride;
+        const double h = std::exp(double(row[3])) * stride;
+        core::Detection det;
+        det.box = toPicture(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2, lb);
+        det.classId = bestClass;
+        det.score = score;
+        if (det.box.isValid()) {
+            candidates.push_back(det);
+        }
+    });
     return suppress(candidates, options);
 }
 
@@ -140,60 +153,36 @@ std::vector<core::Detection> decodeNanoDet(const float* output, int anchors, int
                                            const Letterbox& lb, const DecodeOptions& options) {
     std::vector<core::Detection> candidates;
     const int bins = regMax + 1;
-    const int rowSize = numClasses + 4 * bins;
-    int anchor = 0;
-    for (int stride : strides) {
-        const int gridW = lb.inputWidth / stride;
-        const int gridH = lb.inputHeight / stride;
-        for (int gy = 0; gy < gridH; ++gy) {
-            for (int gx = 0; gx < gridW; ++gx, ++anchor) {
-                if (anchor >= anchors) {
-                    break;
-                }
-                const float* row = output + std::int64_t(anchor) * rowSize;
-                int bestClass = 0;
-                float bestScore = row[0];
-                for (int c = 1; c < numClasses; ++c) {
-                    if (row[c] > bestScore) {
-                        bestScore = row[c];
-                        bestClass = c;
-                    }
-                }
-                float threshold = options.scoreThreshold;
-                if (std::size_t(bestClass) < options.classThreshold.size()) {
-                    threshold = options.classThreshold[bestClass];
-                }
-                if (bestScore < threshold || (!options.keepClass.empty() &&
-                                              (std::size_t(bestClass) >= options.keepClass.size() ||
-                                               !options.keepClass[bestClass]))) {
-                    continue;
-                }
-                // Expected distance of each side: softmax over the bins, times the bin index.
-                double dist[4];
-                for (int side = 0; side < 4; ++side) {
-                    const float* logits = row + numClasses + side * bins;
-                    const float top = *std::max_element(logits, logits + bins);
-                    double sum = 0.0;
-                    double weighted = 0.0;
-                    for (int k = 0; k < bins; ++k) {
-                        const double e = std::exp(double(logits[k] - top));
-                        sum += e;
-                        weighted += e * k;
-                    }
-                    dist[side] = weighted / sum * stride;
-                }
-                const double cx = double(gx) * stride;
-                const double cy = double(gy) * stride;
-                core::Detection det;
-                det.box = toPicture(cx - dist[0], cy - dist[1], cx + dist[2], cy + dist[3], lb);
-                det.classId = bestClass;
-                det.score = bestScore;
-                if (det.box.isValid()) {
-                    candidates.push_back(det);
-                }
-            }
+    forEachAnchor(strides, lb, anchors, [&](int anchor, int gx, int gy, int stride) {
+        const float* row = output + std::int64_t(anchor) * (numClasses + 4 * bins);
+        const auto [bestClass, bestScore] = bestOf(row, numClasses);
+        if (!classKept(bestClass, bestScore, options)) {
+            return;
         }
-    }
+        // Expected distance of each side: softmax over the bins, times the bin index.
+        double dist[4];
+        for (int side = 0; side < 4; ++side) {
+            const float* logits = row + numClasses + side * bins;
+            const float top = *std::max_element(logits, logits + bins);
+            double sum = 0.0;
+            double weighted = 0.0;
+            for (int k = 0; k < bins; ++k) {
+                const double e = std::exp(double(logits[k] - top));
+                sum += e;
+                weighted += e * k;
+            }
+            dist[side] = weighted / sum * stride;
+        }
+        const double cx = double(gx) * stride;
+        const double cy = double(gy) * stride;
+        core::Detection det;
+        det.box = toPicture(cx - dist[0], cy - dist[1], cx + dist[2], cy + dist[3], lb);
+        det.classId = bestClass;
+        det.score = bestScore;
+        if (det.box.isValid()) {
+            candidates.push_back(det);
+        }
+    });
     return suppress(candidates, options);
 }
 

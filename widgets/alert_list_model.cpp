@@ -72,16 +72,20 @@ bool AlertListModel::upsertAlert(const core::Alert& alert) {
     return inserted;
 }
 
+void AlertListModel::eraseRow(int row) {
+    const QString uid = QString::fromStdString(m_alerts[std::size_t(row)].uid);
+    beginRemoveRows(QModelIndex(), row, row);
+    m_alerts.erase(m_alerts.begin() + row);
+    endRemoveRows();
+    m_thumbnails.remove(uid);
+    m_takenBy.remove(uid);
+    m_postponed.remove(uid);
+}
+
 void AlertListModel::trimReviewed() {
     for (int row = rowCount() - 1; row >= 0 && rowCount() > kMaxRows; --row) {
         if (m_alerts[std::size_t(row)].qualification != core::Qualification::Unreviewed) {
-            const QString uid = QString::fromStdString(m_alerts[std::size_t(row)].uid);
-            beginRemoveRows(QModelIndex(), row, row);
-            m_alerts.erase(m_alerts.begin() + row);
-            endRemoveRows();
-            m_thumbnails.remove(uid);
-            m_takenBy.remove(uid);
-            m_postponed.remove(uid);
+            eraseRow(row);
         }
     }
 }
@@ -188,13 +192,7 @@ int AlertListModel::removeAlerts(const std::function<bool(const core::Alert&)>& 
         if (!predicate(m_alerts[std::size_t(row)])) {
             continue;
         }
-        const QString uid = QString::fromStdString(m_alerts[std::size_t(row)].uid);
-        beginRemoveRows(QModelIndex(), row, row);
-        m_alerts.erase(m_alerts.begin() + row);
-        endRemoveRows();
-        m_thumbnails.remove(uid);
-        m_takenBy.remove(uid);
-        m_postponed.remove(uid);
+        eraseRow(row);
         ++removed;
     }
     if (unreviewedCount() != before) {

@@ -94,6 +94,7 @@ Q_SIGNALS:
 
 private:
     void trimReviewed();
+    void eraseRow(int row);  // and what is kept beside it (thumbnail, holder, postponement)
     void emitRowChanged(int row);
     void endPostpone(const QString& uid, quint64 serial);
 
