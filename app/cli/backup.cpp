@@ -31,6 +31,7 @@
 #include "core/log.h"
 
 #ifdef VIGIE_HAVE_SQLCIPHER
+#include "core/audit_log.h"
 #include "core/backup.h"
 #include "core/key_file.h"
 #include "core/retention.h"
@@ -89,8 +90,18 @@ core::Result<std::string> readPassphrase(const std::string& path) {
     return *text;
 }
 
-// Until the CLI writes into the hash-chained audit log, its records go to the application
-// log (logger "audit"), which the administrator reads.
+// Restore writes a fresh database whose audit log comes from the backup itself: its own
+// record goes to the application log (logger "audit"), which the administrator reads.
+// The site id of a site file's text ("" when it has none).
+std::string siteIdOf(const std::string& siteText) {
+    const auto json = nlohmann::json::parse(siteText, nullptr, false);
+    if (json.is_object() && json.contains("site") && json["site"].is_object() &&
+        json["site"].contains("id") && json["site"]["id"].is_string()) {
+        return json["site"]["id"].get<std::string>();
+    }
+    return {};
+}
+
 class LogAuditSink final : public core::AuditSink {
 public:
     bool record(const core::AuditEvent& e) override {
@@ -170,18 +181,17 @@ int backup(const Args& args) {
                         std::chrono::system_clock::now().time_since_epoch())
                         .count();
     std::string path = out.value_or("");
-    std::string siteId;
     if (dir) {
         // The site id names the file; read it the way the backup will.
-        const auto json = nlohmann::json::parse(*siteText, nullptr, false);
-        if (json.is_object() && json.contains("site") && json["site"].is_object() &&
-            json["site"].contains("id") && json["site"]["id"].is_string()) {
-            siteId = json["site"]["id"].get<std::string>();
-        }
-        path = (fs::path(*dir) / core::backupFileName(siteId, options.nowMs)).string();
+        path = (fs::path(*dir) / core::backupFileName(siteIdOf(*siteText), options.nowMs)).string();
     }
-    LogAuditSink audit;
-    auto report = core::writeBackup(path, database->get(), content, *passphrase, options, &audit);
+    // The backup is recorded in the database's hash-chained audit log (its own connection).
+    auto audit = core::AuditLog::open(*db, *key, siteIdOf(*siteText));
+    if (!audit) {
+        return fail(cmd, kExitFailure, "the audit log cannot be opened: " + audit.error().message);
+    }
+    auto report =
+        core::writeBackup(path, database->get(), content, *passphrase, options, audit->get());
     if (!report) {
         return fail(cmd, kExitFailure, report.error().message);
     }

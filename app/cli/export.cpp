@@ -34,6 +34,7 @@
 
 #ifdef VIGIE_HAVE_SQLCIPHER
 #include "core/alert_store.h"
+#include "core/audit_log.h"
 #include "core/count_store.h"
 #include "core/exporter.h"
 #include "core/key_file.h"
@@ -161,16 +162,6 @@ int decrypt(const Args& args) {
 
 #ifdef VIGIE_HAVE_SQLCIPHER
 
-// Until the CLI writes into the hash-chained audit log, its records go to the application
-// log (logger "audit"), which the administrator reads.
-class LogAuditSink final : public core::AuditSink {
-public:
-    bool record(const core::AuditEvent& e) override {
-        core::logger("audit")->info("{} {} {} {}", e.actor, e.action, e.target, e.detailsJson);
-        return true;
-    }
-};
-
 int runExportCommand(const Args& args) {
     const auto db = args.value("db");
     const auto keyFile = args.value("key-file");
@@ -263,8 +254,14 @@ int runExportCommand(const Args& args) {
     if (!counts) {
         return fail(kExitFailure, counts.error().message);
     }
-    LogAuditSink audit;
-    core::Exporter exporter({alerts->get(), counts->get(), {}}, &audit);
+    // Every export is recorded in the database's hash-chained audit log; the site id is the
+    // stored one unless --site names it (a database whose log was never started needs it).
+    auto audit = core::AuditLog::open(*db, *key, options.siteId);
+    if (!audit) {
+        return fail(kExitFailure, "the audit log cannot be opened: " + audit.error().message +
+                                      (options.siteId.empty() ? " (pass --site <site.json>)" : ""));
+    }
+    core::Exporter exporter({alerts->get(), counts->get(), {}}, audit->get());
     auto report = exporter.exportTo(*out, options);
     if (!report) {
         return fail(kExitFailure, report.error().message);

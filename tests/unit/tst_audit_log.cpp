@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -662,6 +663,17 @@ private Q_SLOTS:
                      r.out.contains("user_disabled") && r.out.contains("cli:"),
                  qPrintable(r.out));
         QVERIFY(!r.out.contains("Operat0r-Strong-Pw"));
+
+        // An export from the command line is recorded in the same chain, which still verifies.
+        const QString out = m_dir.filePath("export-out");
+        QVERIFY(QDir().mkpath(out));
+        r = runVigie(QStringList{"export", "--out", out, "--format", "csv"} + base);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = runVigie(QStringList{"audit", "list", "--json"} + base);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("\"action\":\"export\""), qPrintable(r.out));
+        r = runVigie(QStringList{"audit", "verify"} + base);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
     }
 };
 
