@@ -30,15 +30,7 @@ json alertToJson(const Alert& a) {
             detail = a.detail;
         }
     }
-    json path = json::array();
-    for (const auto& p : a.trackPath) {
-        path.push_back({p.x, p.y});
-    }
-    json measures = json::array();
-    for (const auto& m : a.measures) {
-        measures.push_back(
-            {{"name", m.name}, {"value", m.value}, {"threshold", m.threshold}, {"unit", m.unit}});
-    }
+    const json evidence = evidenceToJson(a);
     return json{{"uid", a.uid},
                 {"event", toName(a.event)},
                 {"severity", toName(a.severity)},
@@ -54,10 +46,39 @@ json alertToJson(const Alert& a) {
                 {"boxes", boxes},
                 {"track_ids", a.trackIds},
                 {"detail", detail},
-                {"track_path", path},
-                {"measures", measures},
+                {"track_path", evidence.at("track_path")},
+                {"measures", evidence.at("measures")},
                 {"qualification", toName(a.qualification)},
                 {"comment", a.comment}};
+}
+
+json evidenceToJson(const Alert& a) {
+    json path = json::array();
+    for (const auto& p : a.trackPath) {
+        path.push_back({p.x, p.y});
+    }
+    json measures = json::array();
+    for (const auto& m : a.measures) {
+        measures.push_back(
+            {{"name", m.name}, {"value", m.value}, {"threshold", m.threshold}, {"unit", m.unit}});
+    }
+    return json{{"track_path", path}, {"measures", measures}};
+}
+
+void evidenceFromJson(const json& j, Alert& a) {
+    if (const auto path = j.find("track_path"); path != j.end()) {
+        for (const auto& p : *path) {
+            a.trackPath.push_back({p.at(0).get<double>(), p.at(1).get<double>()});
+        }
+    }
+    if (const auto measures = j.find("measures"); measures != j.end()) {
+        for (const auto& m : *measures) {
+            const auto unit = m.find("unit");
+            a.measures.push_back({m.at("name").get<std::string>(), m.at("value").get<double>(),
+                                  m.at("threshold").get<double>(),
+                                  unit != m.end() ? unit->get<std::string>() : std::string()});
+        }
+    }
 }
 
 Result<Alert> alertFromJson(const json& j) {
@@ -88,17 +109,7 @@ Result<Alert> alertFromJson(const json& j) {
             a.detail = j.at("detail").is_string() ? j.at("detail").get<std::string>()
                                                   : j.at("detail").dump();
         }
-        if (j.contains("track_path")) {
-            for (const auto& p : j.at("track_path")) {
-                a.trackPath.push_back({p.at(0).get<double>(), p.at(1).get<double>()});
-            }
-        }
-        if (j.contains("measures")) {
-            for (const auto& m : j.at("measures")) {
-                a.measures.push_back({m.at("name").get<std::string>(), m.at("value").get<double>(),
-                                      m.at("threshold").get<double>(), m.value("unit", "")});
-            }
-        }
+        evidenceFromJson(j, a);
         a.qualification = qualificationFromString(j.value("qualification", "unreviewed"))
                               .value_or(Qualification::Unreviewed);
         a.comment = j.value("comment", "");

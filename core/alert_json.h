@@ -17,6 +17,12 @@ namespace vigie::core {
 
 nlohmann::json alertToJson(const Alert& alert);
 Result<Alert> alertFromJson(const nlohmann::json& j);
+// What caused an alert: {"track_path": [[x, y]…], "measures": [{name, value, threshold,
+// unit}…]} — part of alertToJson, and the evidence column of the alert store.
+nlohmann::json evidenceToJson(const Alert& alert);
+// Appends the object's track path and measures to `alert` (absent keys: none); throws
+// nlohmann::json::exception on a malformed value.
+void evidenceFromJson(const nlohmann::json& j, Alert& alert);
 // "2026-11-30T14:02:11.123Z"
 std::string isoUtc(std::int64_t unixMs);
 

@@ -7,6 +7,7 @@
 #include <array>
 #include <cmath>
 
+#include "core/alert_json.h"
 #include "core/log.h"
 
 namespace vigie::core {
@@ -126,38 +127,14 @@ std::optional<std::vector<TrackId>> trackIdsFromJson(const std::string& text) {
     return ids;
 }
 
-std::string evidenceToJson(const Alert& a) {
-    json path = json::array();
-    for (const auto& p : a.trackPath) {
-        path.push_back({p.x, p.y});
-    }
-    json measures = json::array();
-    for (const auto& m : a.measures) {
-        measures.push_back(
-            {{"name", m.name}, {"value", m.value}, {"threshold", m.threshold}, {"unit", m.unit}});
-    }
-    return json{{"track_path", path}, {"measures", measures}}.dump();
-}
-
 // Older rows hold '{}'; anything else malformed is reported like a bad box list.
-bool evidenceFromJson(const std::string& text, Alert& a) {
+bool evidenceFromText(const std::string& text, Alert& a) {
     const json j = json::parse(text, nullptr, false);
     if (!j.is_object()) {
         return false;
     }
     try {
-        if (const auto path = j.find("track_path"); path != j.end()) {
-            for (const auto& p : *path) {
-                a.trackPath.push_back({p.at(0).get<double>(), p.at(1).get<double>()});
-            }
-        }
-        if (const auto measures = j.find("measures"); measures != j.end()) {
-            for (const auto& m : *measures) {
-                a.measures.push_back({m.at("name").get<std::string>(), m.at("value").get<double>(),
-                                      m.at("threshold").get<double>(),
-                                      m.at("unit").get<std::string>()});
-            }
-        }
+        evidenceFromJson(j, a);
     } catch (const json::exception&) {
         return false;
     }
@@ -166,7 +143,7 @@ bool evidenceFromJson(const std::string& text, Alert& a) {
 
 Status bindLifeCycle(Statement& st, const Alert& a) {
     const std::string boxes = boxesToJson(a.boxes);
-    const std::string evidence = evidenceToJson(a);
+    const std::string evidence = evidenceToJson(a).dump();
     const std::string trackIds = trackIdsToJson(a.trackIds);
     for (const Status& s :
          {st.bindText(1, a.uid), st.bindText(2, a.siteId), st.bindText(3, a.cameraId),
@@ -463,7 +440,7 @@ Result<std::vector<Alert>> AlertStore::readRows(Statement& st) {
         a.qualifiedBy = st.columnText(19);
         a.qualifiedAtMs = st.columnInt64(20);
         const std::string evidenceText = st.columnText(21);
-        if (!evidenceFromJson(evidenceText, a)) {
+        if (!evidenceFromText(evidenceText, a)) {
             return bad("evidence", evidenceText);
         }
         alerts.push_back(std::move(a));

@@ -283,6 +283,8 @@ private:
     // The largest fraction of a lying-body-sized box inside the spot that differs from the
     // background (0 without a background).
     double bodyOnFloor(const DownSpot& d, double pictureAspect) const;
+    // The spot a track leaves when it vanishes: lying after a fall, or its box collapsed
+    // (none otherwise).
     static std::optional<DownSpot> wentDown(core::TrackId id, const TrackState& st,
                                             double pictureAspect);
     struct Upright {

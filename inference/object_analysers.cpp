@@ -37,6 +37,13 @@ double pixelAspect(const core::BoxF& box, double pictureAspect) {
     return h > 1e-9 ? box.width() / h : 0.0;
 }
 
+// The analysers' decisions, at debug and trace level (`vigie analyze --trace`). Looked up
+// once: core::logger() takes the registry's lock, and these run on every analysed picture.
+spdlog::logger* analysisLog() {
+    static const std::shared_ptr<spdlog::logger> log = core::logger("analysis");
+    return log.get();
+}
+
 // Fraction of `small` covered by `big`.
 double coveredFraction(const core::BoxF& small, const core::BoxF& big) {
     const double a = small.area();
@@ -86,11 +93,10 @@ bool AbandonedObjectAnalyser::staticForeground(Candidate& c, const AnalysisInput
     }
     const double differing = m_background->differingFraction(c.box);
     if (differing < kMinForegroundFraction) {
-        core::logger("analysis")
-            ->trace(
-                "abandoned object: candidate {} [{:.3f} {:.3f} {:.3f} {:.3f}] differs from the "
-                "background on {:.2f} of its box",
-                c.trackId, c.box.x0, c.box.y0, c.box.x1, c.box.y1, differing);
+        analysisLog()->trace(
+            "abandoned object: candidate {} [{:.3f} {:.3f} {:.3f} {:.3f}] differs from the "
+            "background on {:.2f} of its box",
+            c.trackId, c.box.x0, c.box.y0, c.box.x1, c.box.y1, differing);
         return false;  // part of the scene for minutes (furniture), or gone
     }
     auto patch = greyRegion(*input.frame, c.box, kPatchSize, kPatchSize);
@@ -107,11 +113,10 @@ bool AbandonedObjectAnalyser::staticForeground(Candidate& c, const AnalysisInput
     }
     change /= double(patch->pixels.size());
     if (change > kMaxPatchChange) {
-        core::logger("analysis")
-            ->trace(
-                "abandoned object: candidate {} changed by {:.1f} grey levels since it came "
-                "to rest",
-                c.trackId, change);
+        analysisLog()->trace(
+            "abandoned object: candidate {} changed by {:.1f} grey levels since it came "
+            "to rest",
+            c.trackId, change);
     }
     return change <= kMaxPatchChange;
 #else
@@ -271,12 +276,11 @@ RuleObservation AbandonedObjectAnalyser::update(const AnalysisInput& input) {
                     c.ownerLastSeenUs = input.ptsUs;
                 }
             }
-            core::logger("analysis")
-                ->debug(
-                    "abandoned object: candidate {} {} {:.2f} at [{:.3f} {:.3f} {:.3f} {:.3f}], "
-                    "owner {}",
-                    c.trackId, c.label, c.score, c.box.x0, c.box.y0, c.box.x1, c.box.y1,
-                    c.ownerId ? std::to_string(*c.ownerId) : std::string("unknown"));
+            analysisLog()->debug(
+                "abandoned object: candidate {} {} {:.2f} at [{:.3f} {:.3f} {:.3f} {:.3f}], "
+                "owner {}",
+                c.trackId, c.label, c.score, c.box.x0, c.box.y0, c.box.x1, c.box.y1,
+                c.ownerId ? std::to_string(*c.ownerId) : std::string("unknown"));
             m_candidates.push_back(std::move(c));
             matched.push_back(true);
             continue;
@@ -348,8 +352,7 @@ RuleObservation AbandonedObjectAnalyser::update(const AnalysisInput& input) {
         }
         ++i;
         if (!foreground) {
-            core::logger("analysis")
-                ->trace("abandoned object: candidate {} not static foreground", c.trackId);
+            analysisLog()->trace("abandoned object: candidate {} not static foreground", c.trackId);
             c.staticSinceUs = input.ptsUs;  // no static object there for the picture
             continue;
         }
@@ -402,9 +405,8 @@ RuleObservation AbandonedObjectAnalyser::update(const AnalysisInput& input) {
                    double(input.ptsUs - c.lastAttendedUs) / 1e6 <= kOwnerReacquireS) {
             attended = true;
         }
-        core::logger("analysis")
-            ->trace("abandoned object: candidate {} static {:.1f} s, owner at {:.1f} m{}",
-                    c.trackId, staticS, ownerDistance, attended ? " (attended)" : "");
+        analysisLog()->trace("abandoned object: candidate {} static {:.1f} s, owner at {:.1f} m{}",
+                             c.trackId, staticS, ownerDistance, attended ? " (attended)" : "");
         if (attended) {
             continue;
         }
@@ -545,6 +547,25 @@ bool lyingPose(const Pose& pose, double pictureAspect, double minConfidence, dou
 
 std::optional<PersonOnGroundAnalyser::DownSpot> PersonOnGroundAnalyser::wentDown(
     core::TrackId id, const TrackState& st, double pictureAspect) {
+    if (st.recent.empty() || pictureAspect <= 0) {
+        return std::nullopt;
+    }
+    if (st.lyingSinceUs && st.fell) {
+        // Lost while lying after a fall: the spot is where it lay.
+        const core::BoxF& last = st.recent.back().second;
+        DownSpot d;
+        d.trackId = id;
+        d.lastBox = last;
+        d.floor = {std::max(0.0, last.x0 - 0.25 * last.width()),
+                   std::max(0.0, last.y0 - 0.25 * last.height()),
+                   std::min(1.0, last.x1 + 0.25 * last.width()),
+                   std::min(1.0, last.y1 + 0.25 * last.height())};
+        d.sinceUs = *st.lyingSinceUs;
+        d.lastLyingUs = st.lastLyingUs;
+        d.confidence = st.confidence;
+        d.bodyHeight = last.width() / pictureAspect;  // its length, in picture heights
+        return d;
+    }
     if (st.recent.size() < 2) {
         return std::nullopt;
     }
@@ -600,29 +621,12 @@ RuleObservation PersonOnGroundAnalyser::update(const AnalysisInput& input) {
             continue;
         }
         st.vanishChecked = true;
-        auto spot = wentDown(id, st, aspect);
-        if (!spot && st.lyingSinceUs && st.fell && !st.recent.empty() && aspect > 0) {
-            // Lost while lying after a fall: the spot is where it lay.
-            const core::BoxF& last = st.recent.back().second;
-            DownSpot d;
-            d.trackId = id;
-            d.lastBox = last;
-            d.floor = {std::max(0.0, last.x0 - 0.25 * last.width()),
-                       std::max(0.0, last.y0 - 0.25 * last.height()),
-                       std::min(1.0, last.x1 + 0.25 * last.width()),
-                       std::min(1.0, last.y1 + 0.25 * last.height())};
-            d.sinceUs = *st.lyingSinceUs;
-            d.lastLyingUs = st.lastLyingUs;
-            d.confidence = st.confidence;
-            d.bodyHeight = last.width() / aspect;  // its length, in picture heights
-            spot = d;
-        }
+        const auto spot = wentDown(id, st, aspect);
         if (spot) {
-            core::logger("analysis")
-                ->debug(
-                    "person on the ground: track #{} lost after its box collapsed, watching "
-                    "the floor [{:.3f} {:.3f} {:.3f} {:.3f}]",
-                    id, spot->floor.x0, spot->floor.y0, spot->floor.x1, spot->floor.y1);
+            analysisLog()->debug(
+                "person on the ground: track #{} lost on the way down or lying, watching "
+                "the floor [{:.3f} {:.3f} {:.3f} {:.3f}]",
+                id, spot->floor.x0, spot->floor.y0, spot->floor.x1, spot->floor.y1);
             m_down.push_back(*spot);
         }
     }
@@ -756,13 +760,12 @@ RuleObservation PersonOnGroundAnalyser::update(const AnalysisInput& input) {
             !lying && confidence >= std::max(m_params.minConfidence, kSureUprightScore);
         // The pose unsure: a body-sized patch of the floor unlike the scene.
         const double body = lying || upright ? 0.0 : bodyOnFloor(d, aspect);
-        core::logger("analysis")
-            ->trace(
-                "person on the ground: spot of track #{} at t={:.3f} s: pose {}, torso "
-                "score {:.2f}, body-sized foreground {:.2f}",
-                d.trackId, double(input.ptsUs) / 1e6,
-                !floorPoses[k] ? "none" : (lying ? "lying" : (upright ? "upright" : "unsure")),
-                confidence, body);
+        analysisLog()->trace(
+            "person on the ground: spot of track #{} at t={:.3f} s: pose {}, torso "
+            "score {:.2f}, body-sized foreground {:.2f}",
+            d.trackId, double(input.ptsUs) / 1e6,
+            !floorPoses[k] ? "none" : (lying ? "lying" : (upright ? "upright" : "unsure")),
+            confidence, body);
         if (upright) {
             d.lastLyingUs = INT64_MIN / 2;  // sat or stood up where the detector lost them
         } else if (lying) {

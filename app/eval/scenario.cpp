@@ -20,39 +20,6 @@ namespace fs = std::filesystem;
 using core::EventType;
 using json = nlohmann::json;
 
-const std::vector<std::string>& cocoClassNames() {
-    static const std::vector<std::string> kNames = {
-        "person",        "bicycle",      "car",
-        "motorcycle",    "airplane",     "bus",
-        "train",         "truck",        "boat",
-        "traffic light", "fire hydrant", "stop sign",
-        "parking meter", "bench",        "bird",
-        "cat",           "dog",          "horse",
-        "sheep",         "cow",          "elephant",
-        "bear",          "zebra",        "giraffe",
-        "backpack",      "umbrella",     "handbag",
-        "tie",           "suitcase",     "frisbee",
-        "skis",          "snowboard",    "sports ball",
-        "kite",          "baseball bat", "baseball glove",
-        "skateboard",    "surfboard",    "tennis racket",
-        "bottle",        "wine glass",   "cup",
-        "fork",          "knife",        "spoon",
-        "bowl",          "banana",       "apple",
-        "sandwich",      "orange",       "broccoli",
-        "carrot",        "hot dog",      "pizza",
-        "donut",         "cake",         "chair",
-        "couch",         "potted plant", "bed",
-        "dining table",  "toilet",       "tv",
-        "laptop",        "mouse",        "remote",
-        "keyboard",      "cell phone",   "microwave",
-        "oven",          "toaster",      "sink",
-        "refrigerator",  "book",         "clock",
-        "vase",          "scissors",     "teddy bear",
-        "hair drier",    "toothbrush",
-    };
-    return kNames;
-}
-
 namespace {
 
 // The scene is seen from above at an angle; the drawn calibration says the picture covers

@@ -22,13 +22,14 @@
 #include <vector>
 
 #include "core/event_eval.h"
+#include "core/model_manifest.h"
 #include "core/result.h"
 #include "core/site.h"
 
 namespace vigie::eval {
 
 // The 80 COCO classes in the order of the product's YOLOX detector.
-const std::vector<std::string>& cocoClassNames();
+using core::cocoClassNames;
 
 struct ScriptedDetection {
     std::string cls;
