@@ -52,9 +52,14 @@ public:
             return device.error();
         }
         auto self = std::unique_ptr<McnnRunner>(new McnnRunner(options, *device));
+        keepTensorMemory();
+        self->serialOnCpu();
         try {
             self->m_module = torch::jit::load(options.modelPath, self->m_device);
             self->m_module.eval();
+            if (self->m_device.is_cpu()) {
+                optimiseForCpu(self->m_module, options.spec.name);
+            }
             // Warm-up, which also checks the output shape (N×1×H/4×W/4).
             c10::InferenceMode guard;
             auto out = self->m_module.forward({torch::zeros({1, 1, 64, 64}).to(self->m_device)})
@@ -76,6 +81,7 @@ public:
             return makeError("density: the picture is not BGR");
         }
         std::lock_guard lock(m_mutex);
+        serialOnCpu();
         try {
             c10::InferenceMode guard;
             const auto picture =
@@ -119,6 +125,14 @@ public:
 private:
     McnnRunner(DensityRunnerOptions options, torch::Device device)
         : m_options(std::move(options)), m_device(device) {}
+
+    // On the analysis thread alone: the cores belong to the detector's team (see
+    // useTorchThreadsHere); a map every few seconds per camera can take its time.
+    void serialOnCpu() const {
+        if (m_device.is_cpu()) {
+            useTorchThreadsHere(1);
+        }
+    }
 
     DensityRunnerOptions m_options;
     torch::Device m_device;

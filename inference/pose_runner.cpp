@@ -77,9 +77,15 @@ public:
             return device.error();
         }
         auto self = std::unique_ptr<MoveNetRunner>(new MoveNetRunner(options, *device));
+        keepTensorMemory();
+        self->serialOnCpu();
         try {
             self->m_module = torch::jit::load(options.modelPath, self->m_device);
             self->m_module.eval();
+            if (self->m_device.is_cpu()) {
+                // Checked by the warm-up below.
+                optimiseForCpu(self->m_module, options.spec.name);
+            }
         } catch (const c10::Error& e) {
             return makeError("cannot load the pose model " + options.modelPath + ": " +
                              e.what_without_backtrace());
@@ -114,6 +120,7 @@ public:
         }
         const int size = m_options.spec.inputWidth;
         std::lock_guard lock(m_mutex);
+        serialOnCpu();
         try {
             c10::InferenceMode guard;
             const auto picture = torch::from_blob(
@@ -172,6 +179,7 @@ public:
                              " values, expected " + std::to_string(expected));
         }
         std::lock_guard lock(m_mutex);
+        serialOnCpu();
         try {
             c10::InferenceMode guard;
             auto t = torch::from_blob(const_cast<float*>(input.data()), {batch, 3, size, size},
@@ -219,6 +227,14 @@ private:
             .slice(3, c.offsetX, c.offsetX + c.scaledWidth)
             .copy_(scaled);
         return canvas;
+    }
+
+    // Crops are small: they run on the analysis thread alone, leaving the cores to the
+    // detector's team (see useTorchThreadsHere).
+    void serialOnCpu() const {
+        if (m_device.is_cpu()) {
+            useTorchThreadsHere(1);
+        }
     }
 
     // The four outputs on the host, float, contiguous.

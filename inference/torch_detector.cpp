@@ -65,17 +65,22 @@ public:
             return device.error();
         }
         self->m_device = *device;
+        keepTensorMemory();
         if (self->m_device.is_cpu()) {
-            const int threads = options.cpuThreads > 0
-                                    ? options.cpuThreads
-                                    : int(std::max(1U, std::thread::hardware_concurrency()));
-            at::set_num_threads(threads);
-            self->m_threads = threads;
+            self->m_threads = options.cpuThreads > 0
+                                  ? options.cpuThreads
+                                  : int(std::max(1U, std::thread::hardware_concurrency()));
+            // Loading and the batch probe run here, serially: the threads are the calling
+            // thread's (see useTorchThreadsHere).
+            useTorchThreadsHere(1);
         }
         const bool half = options.half && self->m_device.is_cuda();
         try {
             self->m_module = torch::jit::load(options.modelPath, self->m_device);
             self->m_module.eval();
+            // The batch probe and the warm-up below check the optimised module.
+            self->m_optimised =
+                self->m_device.is_cpu() && optimiseForCpu(self->m_module, options.spec.name);
             // Whether the export really batches is checked in FP32, where a batch and single
             // passes agree to rounding; FP16 kernels differ by batch size far more than that.
             self->probeBatching();
@@ -139,8 +144,8 @@ public:
         }
         // The intra-op thread count is per calling thread with OpenMP: the engine calls from
         // its own inference thread, not the one that created the detector.
-        if (m_device.is_cpu() && m_threads > 0 && at::get_num_threads() != m_threads) {
-            at::set_num_threads(m_threads);
+        if (m_device.is_cpu() && m_threads > 0) {
+            useTorchThreadsHere(m_threads);
         }
         const auto& spec = m_options.spec;
         std::vector<View> views;
@@ -222,7 +227,8 @@ public:
         std::ostringstream s;
         s << m_options.spec.name << " on " << m_device.str();
         if (m_device.is_cpu()) {
-            s << " (" << m_threads << (m_threads == 1 ? " thread)" : " threads)");
+            s << " (" << m_threads << (m_threads == 1 ? " thread" : " threads")
+              << (m_optimised ? ", optimised for inference)" : ")");
         }
         if (m_half) {
             s << ", FP16";
@@ -685,7 +691,8 @@ private:
     torch::Tensor m_classThreshold;
     int m_anchors = 0;
     int m_threads = 0;
-    bool m_nanodet = false;  // NanoDet-Plus head (GFL distances), else YOLOX
+    bool m_optimised = false;  // optimiseForCpu() applied
+    bool m_nanodet = false;    // NanoDet-Plus head (GFL distances), else YOLOX
     int m_regMax = 7;
     torch::Tensor m_project;
     bool m_half = false;
@@ -727,8 +734,8 @@ std::string torchRuntimeDescription() {
     } catch (const c10::Error&) {
         s << ", CPU only";
     }
-    const int threads = at::get_num_threads();
-    s << ", " << threads << (threads == 1 ? " intra-op thread" : " intra-op threads");
+    // No thread count here: it is per calling thread (useTorchThreadsHere); the detector's
+    // description() gives the one its inferences use.
     return s.str();
 }
 
