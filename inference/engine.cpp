@@ -417,6 +417,14 @@ bool Engine::Impl::pumpSource(CameraRuntime& cam, FrameSource& src) {
     const std::int64_t resizeBase = cam.resolutionChanges.load();
     const std::int64_t errorsBase = cam.decodeErrors.load();
     bool firstPicture = true;
+    // Files that start further in (EngineOptions::sourceStartS): only before the first picture
+    // is delivered, never after a reconnection.
+    const auto start = options.sourceStartS.find(cam.camera->id);
+    std::int64_t skipUs = (cam.isFile && cam.lastDeliveredPtsUs < 0 &&
+                           start != options.sourceStartS.end() && start->second > 0.0)
+                              ? std::int64_t(start->second * 1e6)
+                              : 0;
+    std::int64_t skipFromUs = -1;
     while (true) {
         {
             std::lock_guard lock(mutex);
@@ -431,6 +439,7 @@ bool Engine::Impl::pumpSource(CameraRuntime& cam, FrameSource& src) {
         cam.timestampJumps = jumpsBase + src.counters().timestampJumps.load();
         cam.resolutionChanges = resizeBase + src.counters().resolutionChanges.load();
         if (status == ReadStatus::EndOfStream) {
+            skipUs = 0;  // the start was past the end: from the beginning
             if (cam.isFile && cam.camera->source.loop && !options.offline) {
                 if (auto r = src.rewind(); !r) {
                     cam.setError(r.error().message);
@@ -457,6 +466,15 @@ bool Engine::Impl::pumpSource(CameraRuntime& cam, FrameSource& src) {
             cam.state = core::CameraState::Stalled;
             log->warn("[{}] {}", id, src.lastError());
             return true;
+        }
+        if (skipUs > 0) {
+            if (skipFromUs < 0) {
+                skipFromUs = src.currentPtsUs();
+            }
+            if (src.currentPtsUs() - skipFromUs < skipUs) {
+                continue;
+            }
+            skipUs = 0;
         }
         ++cam.decoded;
         cam.state = core::CameraState::Live;

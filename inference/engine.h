@@ -45,12 +45,17 @@ struct EngineOptions {
     int cpuThreads = 0;        // LibTorch intra-op threads (0 = every core)
     bool offline = false;      // files as fast as possible, nothing dropped, stop at the end
     std::map<std::string, std::string> sourceOverrides;  // camera id → URL or file
-    core::AlertSink* alertSink = nullptr;                // required
-    core::FrameSink* frameSink = nullptr;                // optional
-    const core::ScheduleGate* schedules = nullptr;       // optional: always active
-    std::function<std::int64_t()> wallClockMs;           // optional: system clock
-    DetectorFactory detectorFactory;                     // optional: tests, benchmarks
-    CredentialResolver credentials;                      // optional: no camera needs one
+    // Camera id → seconds into its file where analysis starts (the pictures before are
+    // decoded, not analysed; past the end of a looping file: from its start). Benchmarks stagger
+    // copies of one clip with it, so that N cameras do not all see the same motion at the same
+    // moment.
+    std::map<std::string, double> sourceStartS;
+    core::AlertSink* alertSink = nullptr;           // required
+    core::FrameSink* frameSink = nullptr;           // optional
+    const core::ScheduleGate* schedules = nullptr;  // optional: always active
+    std::function<std::int64_t()> wallClockMs;      // optional: system clock
+    DetectorFactory detectorFactory;                // optional: tests, benchmarks
+    CredentialResolver credentials;                 // optional: no camera needs one
     HardwareDecode hardwareDecode = HardwareDecode::None;
     std::string statusFile;  // health snapshot written here (atomically) for `vigie status`
     int statusIntervalMs = 2000;

@@ -96,8 +96,11 @@ const char* const kUsage =
     "  The detector alone across batch sizes: provided TorchScript eager FP32, dynamic-batch\n"
     "  export eager FP32, FP16, FP16 with CUDA graphs.\n"
     "       vigie bench --synthetic-cameras 100,200,400 [--fps 12.5] [--max-batch 128]\n"
+    "                   [--input FILE [--in-step]] [--motion-gating] [--detector NAME]\n"
     "  The whole engine with N synthetic live cameras: sustained or not, batch fill,\n"
-    "  latency percentiles, CPU and memory.\n";
+    "  latency percentiles, CPU and memory. With --input the cameras play FILE in a loop,\n"
+    "  camera i of N starting i/N of the way in (--in-step: all from the start, so that\n"
+    "  every camera sees the same motion at the same moment).\n";
 
 int fail(int code, const std::string& message) {
     std::fprintf(stderr, "vigie bench: %s\n", message.c_str());
@@ -866,7 +869,7 @@ int runBench(const std::vector<std::string>& argv) {
                                "warmup",
                                "analysis-threads",
                                "detector"},
-                              {"help", "detector-scaling", "motion-gating"});
+                              {"help", "detector-scaling", "motion-gating", "in-step"});
     if (!parsed) {
         return fail(kExitBadInput, parsed.error().message + "; see vigie bench --help");
     }
@@ -917,6 +920,7 @@ int runBench(const std::vector<std::string>& argv) {
         so.analysisThreads = *analysisThreads;
         so.input = parsed->valueOr("input", "");
         so.motionGating = parsed->flag("motion-gating");
+        so.stagger = !parsed->flag("in-step");
         so.detectorModel = parsed->valueOr("detector", "");
         if (auto b = parsed->value("batches"); b && !intList(*b, so.batches)) {
             return fail(kExitBadInput, "--batches expects sizes such as 1,8,64");

@@ -25,6 +25,9 @@ struct ScaleOptions {
     int analysisThreads = 0;
     std::string input;          // cameras play this file in a loop, in real time (else synthetic)
     bool motionGating = false;  // skip the detector on static pictures
+    // --input: camera i starts i/N of the way into the clip, so that the cameras do not all
+    // see the same motion at the same moment (independent cameras, not N copies in step).
+    bool stagger = true;
     std::string detectorModel;  // the engine's detector (default: dynamicModel)
 };
 

@@ -7,6 +7,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <mutex>
 
 #include "core/site_config.h"
@@ -29,6 +30,16 @@ struct CollectingSink : core::AlertSink {
     void onAlertClosed(const core::Alert& a) override {
         std::lock_guard lock(mutex);
         closed.push_back(a);
+    }
+};
+
+struct PtsCollector : core::FrameSink {
+    std::mutex mutex;
+    std::vector<std::int64_t> pts;
+    void onFrame(const core::ImageFrame& f, const core::FrameAnalysis& a) override {
+        (void)a;
+        std::lock_guard lock(mutex);
+        pts.push_back(f.ptsUs);
     }
 };
 
@@ -128,6 +139,40 @@ private Q_SLOTS:
         qInfo("generated clip: intrusion alert %.2f–%.2f s", start, end);
         QVERIFY2(start > 6.0 && start < 9.5, qPrintable(QString::number(start)));
         QVERIFY2(end > 11.0 && end < 14.0, qPrintable(QString::number(end)));
+    }
+
+    // EngineOptions::sourceStartS (benchmarks stagger copies of one clip with it): the
+    // pictures before the start are decoded, not analysed.
+    void fileStartsFurtherIn() {
+        QTemporaryDir dir;
+        QString error;
+        const QString clip = vigie::test::makeGeneratedDemoClip(dir.path(), &error);
+        if (clip.isEmpty()) {
+            QSKIP(qPrintable(error));
+        }
+        const core::Site site = loadDemo("resources/demo/site-generated.json");
+        CollectingSink sink;
+        PtsCollector frames;
+        inference::EngineOptions opts;
+        opts.offline = true;
+        opts.sourceOverrides["parvis"] = clip.toStdString();
+        opts.sourceStartS["parvis"] = 10.0;
+        opts.alertSink = &sink;
+        opts.frameSink = &frames;
+        auto engine = inference::Engine::create(site, opts);
+        QVERIFY2(engine.ok(), engine.ok() ? "" : engine.error().message.c_str());
+        (*engine)->start();
+        QVERIFY((*engine)->waitFinished(120000));
+        (*engine)->stop();
+        QVERIFY(!frames.pts.empty());
+        const auto first = *std::min_element(frames.pts.begin(), frames.pts.end());
+        qInfo("first analysed picture at %.2f s, %d analysed", double(first) / 1e6,
+              int(frames.pts.size()));
+        QVERIFY2(first >= 10'000'000 && first < 10'200'000, qPrintable(QString::number(first)));
+        // 24 s clip from 10 s at 12.5 pictures/s: 14 s of pictures, not 24.
+        QVERIFY2(frames.pts.size() >= 170 && frames.pts.size() <= 180,
+                 qPrintable(QString::number(frames.pts.size())));
+        QCOMPARE((*engine)->health().cameras.at(0).state, core::CameraState::Finished);
     }
 
     void oneBrokenCameraNeverStopsTheOthers() {
