@@ -83,6 +83,9 @@ public:
     virtual DetectorStats stats() const { return {}; }
     // Largest number of pictures worth gathering into one call.
     virtual int preferredBatch() const { return 1; }
+    // Whether detect() may run on several threads at once (the engine's inference workers,
+    // each with its own pictures). Off by default: a detector with state per stream is not.
+    virtual bool reentrant() const { return false; }
 };
 
 // The view rectangles (in pixels) that a grid cuts from a width × height picture.

@@ -42,8 +42,13 @@ struct EngineOptions {
     std::string modelDir;      // where the manifest's files are
     std::string manifestPath;  // models/manifest.json
     std::string device;        // overrides the site's engine.device when not empty
-    int cpuThreads = 0;        // LibTorch intra-op threads (0 = every core)
-    bool offline = false;      // files as fast as possible, nothing dropped, stop at the end
+    // A CPU detector: LibTorch intra-op threads of each pass, and how many passes run at
+    // once (inference workers). 0, 0: one worker per camera up to one per core, the cores
+    // shared between them (2 cores, 1 camera: 1 × 2 threads; 2 cores, 4 cameras: 2 × 1).
+    // Threads only: as many workers as fit. A GPU detector has one worker.
+    int cpuThreads = 0;
+    int inferenceWorkers = 0;
+    bool offline = false;  // files as fast as possible, nothing dropped, stop at the end
     std::map<std::string, std::string> sourceOverrides;  // camera id → URL or file
     // Camera id → seconds into its file where analysis starts (the pictures before are
     // decoded, not analysed; past the end of a looping file: from its start). Benchmarks stagger
@@ -88,6 +93,8 @@ public:
     // Starts the latency percentiles afresh (benchmarks measure a steady state).
     void resetLatencyStats();
     const Detector& detector() const;
+    // Detector passes that run at once (EngineOptions::inferenceWorkers, as resolved).
+    int inferenceWorkers() const;
     const std::vector<std::string>& classNames() const;
 
 private:

@@ -268,6 +268,12 @@ public:
     int preferredBatch() const override {
         return m_batchable ? m_options.maxBatch : 1;
     }
+    // On the CPU: the module's forward and the members read here are shared read-only,
+    // counters are atomic (concurrent passes checked equal to single ones). On a GPU the
+    // CUDA graphs and the stream belong to one caller.
+    bool reentrant() const override {
+        return m_device.is_cpu();
+    }
 
     Result<std::vector<core::Detection>> postprocessRaw(const std::vector<float>& output,
                                                         const Letterbox& lb) override {

@@ -97,10 +97,13 @@ const char* const kUsage =
     "  export eager FP32, FP16, FP16 with CUDA graphs.\n"
     "       vigie bench --synthetic-cameras 100,200,400 [--fps 12.5] [--max-batch 128]\n"
     "                   [--input FILE [--in-step]] [--motion-gating] [--detector NAME]\n"
+    "                   [--threads N] [--workers N]\n"
     "  The whole engine with N synthetic live cameras: sustained or not, batch fill,\n"
     "  latency percentiles, CPU and memory. With --input the cameras play FILE in a loop,\n"
     "  camera i of N starting i/N of the way in (--in-step: all from the start, so that\n"
-    "  every camera sees the same motion at the same moment).\n";
+    "  every camera sees the same motion at the same moment). --threads and --workers:\n"
+    "  a CPU detector's intra-op threads per pass and passes at once (default: the\n"
+    "  engine's choice, one worker per camera up to one per core).\n";
 
 int fail(int code, const std::string& message) {
     std::fprintf(stderr, "vigie bench: %s\n", message.c_str());
@@ -868,6 +871,7 @@ int runBench(const std::vector<std::string>& argv) {
                                "dynamic-model",
                                "warmup",
                                "analysis-threads",
+                               "workers",
                                "detector"},
                               {"help", "detector-scaling", "motion-gating", "in-step"});
     if (!parsed) {
@@ -907,12 +911,16 @@ int runBench(const std::vector<std::string>& argv) {
         auto warmup = parsed->number("warmup", so.warmupS);
         auto maxBatch = integerOption(*parsed, "max-batch", so.maxBatch, 1, 4096);
         auto analysisThreads = integerOption(*parsed, "analysis-threads", 0, 0, 256);
+        auto cpuThreads = integerOption(*parsed, "threads", 0, 0, 256);
+        auto workers = integerOption(*parsed, "workers", 0, 0, 256);
         if (!seconds || *seconds <= 0 || !fps || *fps <= 0 || !warmup || *warmup < 0 || !maxBatch ||
-            !analysisThreads) {
+            !analysisThreads || !cpuThreads || !workers) {
             return fail(kExitBadInput,
-                        "invalid --seconds, --fps, --warmup, --max-batch or "
-                        "--analysis-threads");
+                        "invalid --seconds, --fps, --warmup, --max-batch, --analysis-threads, "
+                        "--threads or --workers");
         }
+        so.cpuThreads = *cpuThreads;
+        so.inferenceWorkers = *workers;
         so.seconds = *seconds;
         so.fps = *fps;
         so.warmupS = *warmup;

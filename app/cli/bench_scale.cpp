@@ -230,6 +230,8 @@ int runSyntheticCameras(const ScaleOptions& o) {
         eo.device = o.device;
         eo.alertSink = &sink;
         eo.analysisThreads = o.analysisThreads;
+        eo.cpuThreads = o.cpuThreads;
+        eo.inferenceWorkers = o.inferenceWorkers;
         for (int i = 0; i < n && clipS > 0.0; ++i) {
             eo.sourceStartS[site.cameras[std::size_t(i)].id] = clipS * double(i) / double(n);
         }
@@ -239,7 +241,12 @@ int runSyntheticCameras(const ScaleOptions& o) {
             return kExitFailure;
         }
         if (n == o.cameras.front()) {
-            std::printf("  detector: %s\n", (*engine)->detector().description().c_str());
+            const int workers = (*engine)->inferenceWorkers();
+            std::printf("  detector: %s; %s\n", (*engine)->detector().description().c_str(),
+                        workers == 1
+                            ? "1 inference worker"
+                            : (std::to_string(workers) + " inference workers, one picture per pass")
+                                  .c_str());
             std::printf("  %-8s %11s %10s %10s %9s %8s %8s %8s %8s %9s %9s %8s\n", "cameras",
                         "handled/s", "min cam/s", "sustained", "dropped", "batch", "p50 ms",
                         "p95 ms", "p99 ms", "CPU cores", "RSS MiB", "skipped");

@@ -23,6 +23,8 @@ struct ScaleOptions {
     int maxBatch = 128;
     int batchWaitMs = 8;
     int analysisThreads = 0;
+    int cpuThreads = 0;         // EngineOptions::cpuThreads (0: the engine's choice)
+    int inferenceWorkers = 0;   // EngineOptions::inferenceWorkers (0: the engine's choice)
     std::string input;          // cameras play this file in a loop, in real time (else synthetic)
     bool motionGating = false;  // skip the detector on static pictures
     // --input: camera i starts i/N of the way into the clip, so that the cameras do not all
