@@ -18,6 +18,7 @@ bool isFireLabel(const std::string& label) {
     return label == "fire" || label == "flame" || label == "smoke";
 }
 
+#ifdef VIGIE_HAVE_OPENCV  // the helpers below serve the OpenCV part only
 // Largest normalised autocorrelation of the linearly detrended series at a lag up to half its
 // length, after it first went negative: near 1 for a periodic signal (a blinking sign),
 // small for flicker.
@@ -66,7 +67,6 @@ double periodicity(const std::vector<double>& series) {
     return best;
 }
 
-#ifdef VIGIE_HAVE_OPENCV
 // A flame-coloured region this much inside a person's box is taken for clothing.
 constexpr double kOnPersonFraction = 0.5;
 
