@@ -122,6 +122,30 @@ core::Site fourCameras() {
     return site;
 }
 
+// Four cameras through the engine with 3 workers asked for, offline, to the end; returns the
+// workers the engine chose (0 when it could not run).
+int runFourCameras(DetectorLog& log, bool reentrant, core::FrameSink* frames) {
+    NullSink alerts;
+    inference::EngineOptions opts;
+    opts.offline = true;
+    opts.inferenceWorkers = 3;
+    opts.alertSink = &alerts;
+    opts.frameSink = frames;
+    opts.detectorFactory = [&log,
+                            reentrant]() -> core::Result<std::unique_ptr<inference::Detector>> {
+        return std::unique_ptr<inference::Detector>(new SlowDetector(log, reentrant));
+    };
+    auto engine = inference::Engine::create(fourCameras(), opts);
+    if (!engine) {
+        qWarning("%s", engine.error().message.c_str());
+        return 0;
+    }
+    (*engine)->start();
+    const bool finished = (*engine)->waitFinished(60000);
+    (*engine)->stop();
+    return finished ? (*engine)->inferenceWorkers() : 0;
+}
+
 }  // namespace
 
 class TestEngineWorkers : public QObject {
@@ -130,22 +154,8 @@ class TestEngineWorkers : public QObject {
 private Q_SLOTS:
     void workersOverlapAndKeepEachCameraInOrder() {
         DetectorLog log;
-        NullSink alerts;
         OrderSink frames;
-        inference::EngineOptions opts;
-        opts.offline = true;
-        opts.inferenceWorkers = 3;
-        opts.alertSink = &alerts;
-        opts.frameSink = &frames;
-        opts.detectorFactory = [&log]() -> core::Result<std::unique_ptr<inference::Detector>> {
-            return std::unique_ptr<inference::Detector>(new SlowDetector(log, true));
-        };
-        auto engine = inference::Engine::create(fourCameras(), opts);
-        QVERIFY2(engine.ok(), engine.ok() ? "" : engine.error().message.c_str());
-        QCOMPARE((*engine)->inferenceWorkers(), 3);
-        (*engine)->start();
-        QVERIFY((*engine)->waitFinished(60000));
-        (*engine)->stop();
+        QCOMPARE(runFourCameras(log, true, &frames), 3);
 
         qInfo("%d passes, at most %d at once", log.calls, log.maxOverlapping);
         QVERIFY2(log.maxOverlapping >= 2, "the workers never ran a pass at the same time");
@@ -178,20 +188,7 @@ private Q_SLOTS:
 
     void aDetectorThatIsNotReentrantGetsOneWorker() {
         DetectorLog log;
-        NullSink alerts;
-        inference::EngineOptions opts;
-        opts.offline = true;
-        opts.inferenceWorkers = 3;
-        opts.alertSink = &alerts;
-        opts.detectorFactory = [&log]() -> core::Result<std::unique_ptr<inference::Detector>> {
-            return std::unique_ptr<inference::Detector>(new SlowDetector(log, false));
-        };
-        auto engine = inference::Engine::create(fourCameras(), opts);
-        QVERIFY2(engine.ok(), engine.ok() ? "" : engine.error().message.c_str());
-        QCOMPARE((*engine)->inferenceWorkers(), 1);
-        (*engine)->start();
-        QVERIFY((*engine)->waitFinished(60000));
-        (*engine)->stop();
+        QCOMPARE(runFourCameras(log, false, nullptr), 1);
         QCOMPARE(log.maxOverlapping, 1);
         // One worker gathers the cameras' pictures into passes again.
         QVERIFY2(log.largestPass > 1, qPrintable(QString::number(log.largestPass)));

@@ -67,7 +67,26 @@ core::Site loadDemo(const char* file) {
 class TestPipelineDemo : public QObject {
     Q_OBJECT
 
+    // The generated demo clip (motion detector, no model needed), made once.
+    QTemporaryDir m_dir;
+    QString m_clip;
+    QString m_clipError;
+
+    // Creates the engine, runs it offline to the end of its sources and stops it; the test
+    // has failed when `out` stays empty.
+    static void runToEnd(const core::Site& site, const inference::EngineOptions& opts,
+                         std::unique_ptr<inference::Engine>& out) {
+        auto engine = inference::Engine::create(site, opts);
+        QVERIFY2(engine.ok(), engine.ok() ? "" : engine.error().message.c_str());
+        (*engine)->start();
+        QVERIFY((*engine)->waitFinished(120000));
+        (*engine)->stop();
+        out = std::move(*engine);
+    }
+
 private Q_SLOTS:
+    void initTestCase() { m_clip = vigie::test::makeGeneratedDemoClip(m_dir.path(), &m_clipError); }
+
     void realClipRaisesOneIntrusion() {
         VIGIE_REQUIRE_DATA("video/aboda_video4_abandoned_bag.avi");
         VIGIE_REQUIRE_DATA("models/detector/yolox_nano_416.torchscript.pt");
@@ -116,23 +135,19 @@ private Q_SLOTS:
     }
 
     void generatedClipRaisesOneIntrusion() {
-        QTemporaryDir dir;
-        QString error;
-        const QString clip = vigie::test::makeGeneratedDemoClip(dir.path(), &error);
-        if (clip.isEmpty()) {
-            QSKIP(qPrintable(error));
+        if (m_clip.isEmpty()) {
+            QSKIP(qPrintable(m_clipError));
         }
-        const core::Site site = loadDemo("resources/demo/site-generated.json");
         CollectingSink sink;
         inference::EngineOptions opts;
         opts.offline = true;
-        opts.sourceOverrides["parvis"] = clip.toStdString();
+        opts.sourceOverrides["parvis"] = m_clip.toStdString();
         opts.alertSink = &sink;
-        auto engine = inference::Engine::create(site, opts);
-        QVERIFY2(engine.ok(), engine.ok() ? "" : engine.error().message.c_str());
-        (*engine)->start();
-        QVERIFY((*engine)->waitFinished(120000));
-        (*engine)->stop();
+        std::unique_ptr<inference::Engine> engine;
+        runToEnd(loadDemo("resources/demo/site-generated.json"), opts, engine);
+        if (!engine) {
+            return;
+        }
         QCOMPARE(sink.closed.size(), std::size_t(1));
         const double start = double(sink.closed[0].startUs) / 1e6;
         const double end = double(sink.closed[0].endUs) / 1e6;
@@ -144,26 +159,22 @@ private Q_SLOTS:
     // EngineOptions::sourceStartS (benchmarks stagger copies of one clip with it): the
     // pictures before the start are decoded, not analysed.
     void fileStartsFurtherIn() {
-        QTemporaryDir dir;
-        QString error;
-        const QString clip = vigie::test::makeGeneratedDemoClip(dir.path(), &error);
-        if (clip.isEmpty()) {
-            QSKIP(qPrintable(error));
+        if (m_clip.isEmpty()) {
+            QSKIP(qPrintable(m_clipError));
         }
-        const core::Site site = loadDemo("resources/demo/site-generated.json");
         CollectingSink sink;
         PtsCollector frames;
         inference::EngineOptions opts;
         opts.offline = true;
-        opts.sourceOverrides["parvis"] = clip.toStdString();
+        opts.sourceOverrides["parvis"] = m_clip.toStdString();
         opts.sourceStartS["parvis"] = 10.0;
         opts.alertSink = &sink;
         opts.frameSink = &frames;
-        auto engine = inference::Engine::create(site, opts);
-        QVERIFY2(engine.ok(), engine.ok() ? "" : engine.error().message.c_str());
-        (*engine)->start();
-        QVERIFY((*engine)->waitFinished(120000));
-        (*engine)->stop();
+        std::unique_ptr<inference::Engine> engine;
+        runToEnd(loadDemo("resources/demo/site-generated.json"), opts, engine);
+        if (!engine) {
+            return;
+        }
         QVERIFY(!frames.pts.empty());
         const auto first = *std::min_element(frames.pts.begin(), frames.pts.end());
         qInfo("first analysed picture at %.2f s, %d analysed", double(first) / 1e6,
@@ -172,7 +183,7 @@ private Q_SLOTS:
         // 24 s clip from 10 s at 12.5 pictures/s: 14 s of pictures, not 24.
         QVERIFY2(frames.pts.size() >= 170 && frames.pts.size() <= 180,
                  qPrintable(QString::number(frames.pts.size())));
-        QCOMPARE((*engine)->health().cameras.at(0).state, core::CameraState::Finished);
+        QCOMPARE(engine->health().cameras.at(0).state, core::CameraState::Finished);
     }
 
     void oneBrokenCameraNeverStopsTheOthers() {
