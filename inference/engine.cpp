@@ -1031,7 +1031,8 @@ Result<std::unique_ptr<Engine>> Engine::create(const core::Site& site, EngineOpt
     d.options = std::move(options);
     // On the CPU the detector runs as several passes at once, each on its share of the
     // cores: a pass of an optimised model on one intra-op thread is barely slower than on
-    // two, and two of them side by side carry ~1.5x as many pictures (EngineOptions).
+    // two, and two of them side by side carry about twice as many pictures (decisions.md
+    // 25; EngineOptions::inferenceWorkers).
     const std::size_t enabledCameras =
         std::size_t(std::count_if(d.site.cameras.begin(), d.site.cameras.end(),
                                   [](const core::Camera& c) { return c.enabled; }));
