@@ -22,6 +22,14 @@ BoxF boundsOf(const Polygon& p) {
 
 }  // namespace
 
+namespace {
+
+bool maskedBy(const Polygon& mask, const BoxF& box) {
+    return contains(mask, box.bottomCentre()) || fractionInside(mask, box) >= kMaskedAreaFraction;
+}
+
+}  // namespace
+
 std::vector<const Zone*> masksOf(const Camera& camera) {
     std::vector<const Zone*> out;
     for (const auto& z : camera.zones) {
@@ -52,13 +60,13 @@ double fractionInside(const Polygon& polygon, const BoxF& box) {
 }
 
 bool isMasked(const std::vector<const Zone*>& masks, const BoxF& box) {
-    for (const Zone* z : masks) {
-        if (contains(z->polygon, box.bottomCentre()) ||
-            fractionInside(z->polygon, box) >= kMaskedAreaFraction) {
-            return true;
-        }
-    }
-    return false;
+    return std::any_of(masks.begin(), masks.end(),
+                       [&](const Zone* z) { return maskedBy(z->polygon, box); });
+}
+
+bool isMasked(const std::vector<Polygon>& masks, const BoxF& box) {
+    return std::any_of(masks.begin(), masks.end(),
+                       [&](const Polygon& m) { return maskedBy(m, box); });
 }
 
 bool isMasked(const Camera& camera, const BoxF& box) {

@@ -19,6 +19,7 @@ inline constexpr double kMaskedAreaFraction = 0.5;
 std::vector<const Zone*> masksOf(const Camera& camera);
 bool isMasked(const Camera& camera, const BoxF& box);
 bool isMasked(const std::vector<const Zone*>& masks, const BoxF& box);
+bool isMasked(const std::vector<Polygon>& masks, const BoxF& box);
 // A point (a flame's centre, a motion blob) in a mask.
 bool isMasked(const Camera& camera, PointF point);
 // Fraction of the box's area inside the polygon (0..1), by sampling on a fine grid of the box:

@@ -84,8 +84,4 @@ public:
 core::Result<std::unique_ptr<Analyser>> createAnalyser(const core::Rule& rule,
                                                        const core::Camera& camera);
 
-// True when the box is in one of the masks: its ground point (bottom centre), or at least
-// half of its area (sampled on a 4×4 grid), is inside — the rule of core/masks.h.
-bool boxMasked(const std::vector<core::Polygon>& masks, const core::BoxF& box);
-
 }  // namespace vigie::inference

@@ -1,5 +1,6 @@
 #include "inference/zone_analysers.h"
 
+#include "core/masks.h"
 #include "inference/event_analysers.h"
 
 #include <nlohmann/json.hpp>
@@ -134,27 +135,6 @@ RuleObservation LineCrossingAnalyser::update(const AnalysisInput& input) {
     return obs;
 }
 
-bool boxMasked(const std::vector<core::Polygon>& masks, const core::BoxF& box) {
-    for (const auto& m : masks) {
-        if (core::contains(m, box.bottomCentre())) {
-            return true;
-        }
-        // Most of the box inside: sampled on a 4×4 grid of its points.
-        int inside = 0;
-        for (int j = 0; j < 4; ++j) {
-            for (int i = 0; i < 4; ++i) {
-                const core::PointF p{box.x0 + (i + 0.5) / 4.0 * box.width(),
-                                     box.y0 + (j + 0.5) / 4.0 * box.height()};
-                inside += core::contains(m, p) ? 1 : 0;
-            }
-        }
-        if (inside * 2 >= 16) {
-            return true;
-        }
-    }
-    return false;
-}
-
 namespace {
 
 // The camera's exclusion areas in front of an analyser: masked objects are not seen, and
@@ -166,30 +146,14 @@ public:
 
     RuleObservation update(const AnalysisInput& input) override {
         AnalysisInput filtered = input;
-        m_tracks.clear();
-        if (input.tracks != nullptr) {
-            for (const auto& t : *input.tracks) {
-                if (!boxMasked(m_masks, t.box)) {
-                    m_tracks.push_back(t);
-                }
-            }
-        }
-        filtered.tracks = &m_tracks;
+        filtered.tracks = unmasked(input.tracks, m_tracks);
+        filtered.detections = unmasked(input.detections, m_detections);
         filtered.masks = &m_masks;
-        m_detections.clear();
-        if (input.detections != nullptr) {
-            for (const auto& d : *input.detections) {
-                if (!boxMasked(m_masks, d.box)) {
-                    m_detections.push_back(d);
-                }
-            }
-            filtered.detections = &m_detections;
-        }
         RuleObservation obs = m_inner->update(filtered);
         // Evidence not tied to a track (pixel regions) is also dropped inside a mask.
         if (obs.active && obs.trackIds.empty() && !obs.boxes.empty() &&
             std::all_of(obs.boxes.begin(), obs.boxes.end(),
-                        [&](const core::BoxF& b) { return boxMasked(m_masks, b); })) {
+                        [&](const core::BoxF& b) { return core::isMasked(m_masks, b); })) {
             return {};
         }
         return obs;
@@ -197,6 +161,21 @@ public:
     std::vector<std::string> occupiedZones() const override { return m_inner->occupiedZones(); }
 
 private:
+    // The objects of `all` outside every mask, kept in `kept`; null stays null.
+    template <typename T>
+    const std::vector<T>* unmasked(const std::vector<T>* all, std::vector<T>& kept) const {
+        kept.clear();
+        if (all == nullptr) {
+            return nullptr;
+        }
+        for (const auto& o : *all) {
+            if (!core::isMasked(m_masks, o.box)) {
+                kept.push_back(o);
+            }
+        }
+        return &kept;
+    }
+
     std::unique_ptr<Analyser> m_inner;
     std::vector<core::Polygon> m_masks;
     std::vector<core::TrackedObject> m_tracks;

@@ -9,6 +9,7 @@
 #include <random>
 
 #include "core/calibration.h"
+#include "core/masks.h"
 #include "inference/event_analysers.h"
 #include "inference/zone_analysers.h"
 
@@ -625,9 +626,9 @@ private Q_SLOTS:
         });
         QVERIFY(seen.everActive);
 
-        QVERIFY(boxMasked({rect(0, 0, 0.5, 1)}, {0.1, 0.1, 0.3, 0.3}));
-        QVERIFY(!boxMasked({rect(0, 0, 0.5, 1)}, {0.6, 0.1, 0.8, 0.3}));
-        QVERIFY(boxMasked({rect(0, 0, 0.5, 1)}, {0.3, 0.1, 0.55, 0.3}));  // mostly inside
+        QVERIFY(core::isMasked({rect(0, 0, 0.5, 1)}, {0.1, 0.1, 0.3, 0.3}));
+        QVERIFY(!core::isMasked({rect(0, 0, 0.5, 1)}, {0.6, 0.1, 0.8, 0.3}));
+        QVERIFY(core::isMasked({rect(0, 0, 0.5, 1)}, {0.3, 0.1, 0.55, 0.3}));  // mostly inside
     }
 
     void factoryBuildsEveryEvent() {
