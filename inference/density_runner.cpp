@@ -52,13 +52,11 @@ public:
             return device.error();
         }
         auto self = std::unique_ptr<McnnRunner>(new McnnRunner(options, *device));
-        keepTensorMemory();
-        self->serialOnCpu();
         try {
             self->m_module = torch::jit::load(options.modelPath, self->m_device);
             self->m_module.eval();
             if (self->m_device.is_cpu()) {
-                optimiseForCpu(self->m_module, options.spec.name);
+                prepareCpuModel(self->m_module, options.spec.name);
             }
             // Warm-up, which also checks the output shape (N×1×H/4×W/4).
             c10::InferenceMode guard;

@@ -77,14 +77,11 @@ public:
             return device.error();
         }
         auto self = std::unique_ptr<MoveNetRunner>(new MoveNetRunner(options, *device));
-        keepTensorMemory();
-        self->serialOnCpu();
         try {
             self->m_module = torch::jit::load(options.modelPath, self->m_device);
             self->m_module.eval();
             if (self->m_device.is_cpu()) {
-                // Checked by the warm-up below.
-                optimiseForCpu(self->m_module, options.spec.name);
+                prepareCpuModel(self->m_module, options.spec.name);  // checked by the warm-up
             }
         } catch (const c10::Error& e) {
             return makeError("cannot load the pose model " + options.modelPath + ": " +

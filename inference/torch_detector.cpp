@@ -65,14 +65,11 @@ public:
             return device.error();
         }
         self->m_device = *device;
-        keepTensorMemory();
         if (self->m_device.is_cpu()) {
+            // For the passes of detect(); loading and the batch probe run serially here.
             self->m_threads = options.cpuThreads > 0
                                   ? options.cpuThreads
                                   : int(std::max(1U, std::thread::hardware_concurrency()));
-            // Loading and the batch probe run here, serially: the threads are the calling
-            // thread's (see useTorchThreadsHere).
-            useTorchThreadsHere(1);
         }
         const bool half = options.half && self->m_device.is_cuda();
         try {
@@ -80,7 +77,7 @@ public:
             self->m_module.eval();
             // The batch probe and the warm-up below check the optimised module.
             self->m_optimised =
-                self->m_device.is_cpu() && optimiseForCpu(self->m_module, options.spec.name);
+                self->m_device.is_cpu() && prepareCpuModel(self->m_module, options.spec.name);
             // Whether the export really batches is checked in FP32, where a batch and single
             // passes agree to rounding; FP16 kernels differ by batch size far more than that.
             self->probeBatching();
@@ -697,7 +694,7 @@ private:
     torch::Tensor m_classThreshold;
     int m_anchors = 0;
     int m_threads = 0;
-    bool m_optimised = false;  // optimiseForCpu() applied
+    bool m_optimised = false;  // LibTorch's inference passes applied (prepareCpuModel)
     bool m_nanodet = false;    // NanoDet-Plus head (GFL distances), else YOLOX
     int m_regMax = 7;
     torch::Tensor m_project;

@@ -46,6 +46,9 @@ void useTorchThreadsHere(int threads) {
     }
 }
 
+namespace {
+
+// See prepareCpuModel.
 void keepTensorMemory() {
 #if defined(__GLIBC__)
     static std::once_flag once;
@@ -57,7 +60,11 @@ void keepTensorMemory() {
 #endif
 }
 
-bool optimiseForCpu(torch::jit::Module& module, const std::string& what) {
+}  // namespace
+
+bool prepareCpuModel(torch::jit::Module& module, const std::string& what) {
+    useTorchThreadsHere(1);
+    keepTensorMemory();
     try {
         module = torch::jit::optimize_for_inference(module);
         return true;

@@ -27,22 +27,23 @@ core::Result<std::string> resolveTorchDevice(const std::string& wanted);
 // so it is only called when this thread's count changes, not for every inference.
 void useTorchThreadsHere(int threads);
 
-// glibc gives blocks over 128 KiB back to the kernel when they are freed (and trims the
-// threads' arenas), so every activation of every inference was a fresh mapping faulted in
-// page by page: ~2 300 page faults per 416-pixel picture, a third of the engine's detector
-// time on a 2-core box. Inference allocates and frees the same sizes over and over: from the
-// first model loaded on, freed blocks up to 32 MiB stay with the process (its resident size
-// stays near its peak instead of breathing). Process-wide, once; nothing without glibc.
-void keepTensorMemory();
-
-// LibTorch's inference passes for a CPU model (freezing, convolution + batch-norm folding,
-// oneDNN layouts with prepacked weights). Without them a 1×1 convolution on a small feature
-// map, or any convolution on one intra-op thread, takes the im2col + BLAS path, and Debian's
-// reference BLAS makes that slow: on the 2-core box YOLOX-nano at 416 went from ~180 to ~20
-// ms a picture on one thread (26 → 17 ms on two), MoveNet on 4 crops from 215 to 19 ms on
-// one thread, outputs equal to 3e-5. Returns false, and logs why under `what`, when the
-// passes fail: the model then runs as loaded. The caller checks the optimised module (its
-// warm-up, probes, parity tests).
-bool optimiseForCpu(torch::jit::Module& module, const std::string& what);
+// A model just loaded for the CPU, before its probes and warm-up: one call for every runner.
+// - Its operators run on this (the loading) thread alone, so that probes do not start a
+//   second OpenMP team (useTorchThreadsHere(1)).
+// - glibc gives blocks over 128 KiB back to the kernel when freed (and trims the threads'
+//   arenas), so every activation of every inference was a fresh mapping faulted in page by
+//   page: ~2 300 page faults per 416-pixel picture, a third of the engine's detector time on
+//   a 2-core box. From the first CPU model on, freed blocks up to 32 MiB stay with the
+//   process (its resident size stays near its peak). Process-wide, once; nothing without
+//   glibc.
+// - LibTorch's inference passes (freezing, convolution + batch-norm folding, oneDNN layouts
+//   with prepacked weights). Without them a 1×1 convolution on a small feature map, or any
+//   convolution on one intra-op thread, takes the im2col + BLAS path, and Debian's reference
+//   BLAS makes that slow: on the 2-core box YOLOX-nano at 416 went from ~180 to ~20 ms a
+//   picture on one thread (26 → 17 ms on two), MoveNet on 4 crops from 215 to 19 ms on one
+//   thread, outputs equal to 3e-5.
+// Returns whether the passes were applied; when they fail it logs why under `what` and the
+// model runs as loaded. The caller checks the module it keeps (warm-up, probes, parity tests).
+bool prepareCpuModel(torch::jit::Module& module, const std::string& what);
 
 }  // namespace vigie::inference
